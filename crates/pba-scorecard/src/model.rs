@@ -169,10 +169,35 @@ pub struct ProgramDefinition {
     pub first_fiscal_year: i32,
     /// Undisbursed amounts of earlier years can be earned later.
     pub rollover: bool,
-    /// Valid assessments a facility needs in a fiscal year (default 2).
+    /// Valid assessments a facility needs in a fiscal year
+    /// (`min_assessments`, optional, default 2).
     pub min_assessments: u32,
     /// DLI series in file order.
     pub dlis: Vec<DliSeries>,
+}
+
+impl ProgramDefinition {
+    /// The program year of a fiscal year (`first_fiscal_year` is year 1).
+    #[must_use]
+    pub fn program_year(&self, fiscal_year: i32) -> i64 {
+        i64::from(fiscal_year) - i64::from(self.first_fiscal_year) + 1
+    }
+
+    /// The fiscal year of a program year.
+    #[must_use]
+    pub fn fiscal_year_of(&self, program_year: u32) -> i64 {
+        i64::from(self.first_fiscal_year) + i64::from(program_year) - 1
+    }
+
+    /// The last program year: the largest target year of any DLI series.
+    #[must_use]
+    pub fn last_year(&self) -> u32 {
+        self.dlis
+            .iter()
+            .flat_map(|dli| dli.targets.iter().map(|target| target.year))
+            .max()
+            .unwrap_or(0)
+    }
 }
 
 /// Fiscal year N starts on (`month`, `day`) of calendar year N and ends the
@@ -282,6 +307,11 @@ pub struct Policy {
     pub cap_share: Option<Decimal>,
     /// Equity multipliers by district priority (absent = 1).
     pub uplift: BTreeMap<Priority, Decimal>,
+    /// `district_priority = ["high_potential", "lagging"]` (optional, an
+    /// extension of SPEC section 5): only facilities of districts with one of
+    /// these priorities are in scope. `None` = every district. DLI 9 policies
+    /// use it to pay rural health centers of priority districts only.
+    pub district_priority: Option<std::collections::BTreeSet<Priority>>,
     /// Envelopes in file order.
     pub envelopes: Vec<Envelope>,
 }
