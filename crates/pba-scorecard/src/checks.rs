@@ -28,7 +28,10 @@ pub(crate) fn word<T: FromStr<Err = UnknownValue>>(
         Err(unknown) => {
             findings.error(
                 value.span(),
-                format!("unknown {what} `{}`, expected one of {}", unknown.found, unknown.expected),
+                format!(
+                    "unknown {what} `{}`, expected one of {}",
+                    unknown.found, unknown.expected
+                ),
             );
             None
         }
@@ -49,7 +52,11 @@ pub(crate) fn choice<T: Copy>(
     if found.is_none() {
         findings.error(
             value.span(),
-            format!("unknown `{key}` `{}`, expected one of {}", value.get_ref(), quoted(accepted.iter().map(|(text, _)| *text))),
+            format!(
+                "unknown `{key}` `{}`, expected one of {}",
+                value.get_ref(),
+                quoted(accepted.iter().map(|(text, _)| *text))
+            ),
         );
     }
     found
@@ -57,10 +64,15 @@ pub(crate) fn choice<T: Copy>(
 
 /// `` `a`, `b`, `c` `` for a message.
 pub(crate) fn quoted<'t>(texts: impl Iterator<Item = &'t str>) -> String {
-    texts.map(|text| format!("`{text}`")).collect::<Vec<_>>().join(", ")
+    texts
+        .map(|text| format!("`{text}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The exact sum, or `None` if it does not fit in a decimal.
 pub(crate) fn sum(values: impl Iterator<Item = Decimal>) -> Option<Decimal> {
-    values.into_iter().try_fold(Decimal::ZERO, Decimal::checked_add)
+    values
+        .into_iter()
+        .try_fold(Decimal::ZERO, Decimal::checked_add)
 }

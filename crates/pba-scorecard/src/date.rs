@@ -57,7 +57,8 @@ impl Date {
         } else {
             (i64::from(self.year), i64::from(self.month))
         };
-        365 * year + year.div_euclid(4) - year.div_euclid(100) + year.div_euclid(400)
+        365 * year + year.div_euclid(4) - year.div_euclid(100)
+            + year.div_euclid(400)
             + (153 * (month - 3) + 2) / 5
             + i64::from(self.day)
             - 1
@@ -116,7 +117,11 @@ impl FromStr for Date {
 
 impl fmt::Display for Date {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(formatter, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        write!(
+            formatter,
+            "{:04}-{:02}-{:02}",
+            self.year, self.month, self.day
+        )
     }
 }
 
@@ -126,7 +131,10 @@ mod tests {
 
     #[test]
     fn parses_and_rejects() {
-        assert_eq!("2019-12-31".parse::<Date>().map(|d| d.to_string()), Ok("2019-12-31".to_owned()));
+        assert_eq!(
+            "2019-12-31".parse::<Date>().map(|d| d.to_string()),
+            Ok("2019-12-31".to_owned())
+        );
         assert!("2019-02-30".parse::<Date>().is_err());
         assert!("2019-02-29".parse::<Date>().is_err());
         assert!("2020-02-29".parse::<Date>().is_ok());

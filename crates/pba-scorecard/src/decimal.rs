@@ -41,7 +41,7 @@ impl Visitor<'_> for DecimalVisitor {
 
     fn visit_f64<E: de::Error>(self, value: f64) -> Result<TomlDecimal, E> {
         Err(E::custom(format!(
-            "found the float `{value}`: write decimals as strings, e.g. `\"0.10\"`, so they stay exact"
+            "found the float `{value:?}`: write decimals as strings, e.g. `\"0.10\"`, so they stay exact"
         )))
     }
 }
@@ -49,11 +49,11 @@ impl Visitor<'_> for DecimalVisitor {
 /// Parses a plain decimal (`-12.50`); no exponent, no spaces.
 pub(crate) fn parse_decimal(text: &str) -> Result<Decimal, String> {
     let plain = !text.is_empty()
-        && text
-            .chars()
-            .enumerate()
-            .all(|(index, character)| character.is_ascii_digit() || character == '.' || (index == 0 && character == '-'));
-    let invalid = || format!("`{text}` is not a decimal number, expected e.g. `\"15\"` or `\"0.10\"`");
+        && text.chars().enumerate().all(|(index, character)| {
+            character.is_ascii_digit() || character == '.' || (index == 0 && character == '-')
+        });
+    let invalid =
+        || format!("`{text}` is not a decimal number, expected e.g. `\"15\"` or `\"0.10\"`");
     if !plain {
         return Err(invalid());
     }

@@ -9,20 +9,22 @@ use crate::location::Location;
 /// Deserializes `text`; the first syntax or shape error stops the reading.
 pub(crate) fn read<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, DefinitionErrors> {
     toml::from_str(text).map_err(|error| {
-        let location = error
-            .span()
-            .map_or(Location::START, |span| Location::of_offset(text, span.start));
-        DefinitionErrors(vec![DefinitionError {
-            file: file.to_owned(),
-            line: location.line,
-            column: location.column,
-            message: tidy(error.message()),
-        }])
+        let location = error.span().map_or(Location::START, |span| {
+            Location::of_offset(text, span.start)
+        });
+        DefinitionErrors(vec![DefinitionError::at(
+            file,
+            location,
+            tidy(error.message()),
+        )])
     })
 }
 
 /// toml's messages end with a newline and sometimes a period; ours do not.
 fn tidy(message: &str) -> String {
     let message = message.trim();
-    message.strip_suffix('.').unwrap_or(message).replace('\n', "; ")
+    message
+        .strip_suffix('.')
+        .unwrap_or(message)
+        .replace('\n', "; ")
 }

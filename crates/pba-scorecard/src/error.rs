@@ -38,6 +38,19 @@ impl fmt::Display for DefinitionErrors {
 
 impl std::error::Error for DefinitionErrors {}
 
+impl DefinitionError {
+    /// An error at `location` of `file`.
+    #[must_use]
+    pub fn at(file: &str, location: Location, message: impl Into<String>) -> Self {
+        Self {
+            file: file.to_owned(),
+            line: location.line,
+            column: location.column,
+            message: message.into(),
+        }
+    }
+}
+
 impl DefinitionErrors {
     /// Adds another file's errors after these.
     pub fn extend(&mut self, other: Self) {
@@ -66,17 +79,8 @@ impl<'a> Findings<'a> {
     /// Records `message` at the start of `span`.
     pub(crate) fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
         let location = Location::of_offset(self.text, span.start);
-        self.errors.push(DefinitionError {
-            file: self.file.to_owned(),
-            line: location.line,
-            column: location.column,
-            message: message.into(),
-        });
-    }
-
-    /// The file's text.
-    pub(crate) fn text(&self) -> &'a str {
-        self.text
+        self.errors
+            .push(DefinitionError::at(self.file, location, message));
     }
 
     /// `value` when nothing was found wrong, else every error, sorted by place
@@ -88,15 +92,5 @@ impl<'a> Findings<'a> {
         }
         errors.sort_by_key(|error| (error.line, error.column));
         Err(DefinitionErrors(errors))
-    }
-}
-
-/// An error about a file as a whole (no better place known): line 1, column 1.
-pub(crate) fn at_start(file: &str, message: impl Into<String>) -> DefinitionError {
-    DefinitionError {
-        file: file.to_owned(),
-        line: Location::START.line,
-        column: Location::START.column,
-        message: message.into(),
     }
 }

@@ -37,17 +37,35 @@ mod tests {
     #[test]
     fn counts_lines_and_characters() {
         let text = "a = 1\nçé = \"x\"\n";
-        assert_eq!(Location::of_offset(text, 0), Location { line: 1, column: 1 });
-        assert_eq!(Location::of_offset(text, 4), Location { line: 1, column: 5 });
-        assert_eq!(Location::of_offset(text, 6), Location { line: 2, column: 1 });
+        assert_eq!(
+            Location::of_offset(text, 0),
+            Location { line: 1, column: 1 }
+        );
+        assert_eq!(
+            Location::of_offset(text, 4),
+            Location { line: 1, column: 5 }
+        );
+        assert_eq!(
+            Location::of_offset(text, 6),
+            Location { line: 2, column: 1 }
+        );
         // `ç` and `é` are two bytes each: byte 11 is the fourth character.
-        assert_eq!(Location::of_offset(text, 11), Location { line: 2, column: 4 });
+        assert_eq!(
+            Location::of_offset(text, 11),
+            Location { line: 2, column: 4 }
+        );
     }
 
     #[test]
     fn clamps_offsets_past_the_end_or_inside_a_character() {
         let text = "é\n";
-        assert_eq!(Location::of_offset(text, 1), Location { line: 1, column: 1 });
-        assert_eq!(Location::of_offset(text, 99), Location { line: 2, column: 1 });
+        assert_eq!(
+            Location::of_offset(text, 1),
+            Location { line: 1, column: 1 }
+        );
+        assert_eq!(
+            Location::of_offset(text, 99),
+            Location { line: 2, column: 1 }
+        );
     }
 }
