@@ -1,0 +1,377 @@
+//! Composite score (SPEC section 3): one set of values scored against one
+//! scorecard definition.
+//!
+//! - earned = fraction × points (points multiplied in before dividing);
+//! - domain fraction = Σ earned / Σ applicable points (`na` items leave the
+//!   denominator; under `missing = "zero"` a missing value earns 0 and stays in it);
+//! - a domain with no applicable item passes its weight to the other domains
+//!   in proportion to their weights (it is listed in `redistributed`);
+//! - composite = Σ effective weight × domain fraction, on 0-100;
+//! - capped at `critical_cap` when a critical indicator earns 0.
+//!
+//! Nothing is rounded to 2 decimals here. Decimal division keeps 28
+//! significant digits, so a sum of divided terms can be off in its last digit
+//! (`4.9999999999999999999999999995` for 5); the composite is therefore
+//! snapped to [`EXACT_PLACES`] decimals, far below a cent and far above that
+//! error, before [`reported_score`] rounds it once.
+
+use std::collections::HashMap;
+
+use pba_scorecard::{
+    Combine, DomainId, IndicatorId, IndicatorValue, MissingRule, ScorecardDefinition,
+};
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::dataset::ValueEntry;
+use crate::error::ValueIssue;
+use crate::indicator_kinds::{Ratio, expected, fraction_ratio};
+
+/// Decimals kept in unrounded composites (see the module documentation).
+pub const EXACT_PLACES: u32 = 20;
+
+/// How one indicator scored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndicatorResult {
+    /// The indicator.
+    pub indicator_id: IndicatorId,
+    /// Its domain.
+    pub domain_id: DomainId,
+    /// The value entered; `None` when missing.
+    pub value: Option<IndicatorValue>,
+    /// Fraction of points earned; `None` for `na` and for a value that could
+    /// not be scored (see the issues).
+    pub fraction: Option<Decimal>,
+    /// Points earned; `None` when `fraction` is.
+    pub earned: Option<Decimal>,
+    /// Maximum points.
+    pub points: Decimal,
+    /// A critical indicator.
+    pub critical: bool,
+}
+
+/// How one domain scored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DomainScore {
+    /// The domain.
+    pub domain_id: DomainId,
+    /// Weight declared by the scorecard.
+    pub weight: Decimal,
+    /// Weight after redistribution; `None` when the domain had no applicable
+    /// item or the composite could not be computed.
+    pub effective_weight: Option<Decimal>,
+    /// Σ earned points of its scored items.
+    pub earned: Decimal,
+    /// Σ points of its applicable items.
+    pub applicable_points: Decimal,
+    /// One of its values could not be scored.
+    pub incomplete: bool,
+    /// earned / applicable; `None` when no applicable item or incomplete.
+    pub fraction: Option<Decimal>,
+    /// effective weight × fraction: its part of the composite.
+    pub weighted: Option<Decimal>,
+}
+
+impl DomainScore {
+    /// The domain fraction as a percent (0-100), unrounded.
+    #[must_use]
+    pub fn percent(&self) -> Option<Decimal> {
+        self.fraction
+            .and_then(|fraction| fraction.checked_mul(Decimal::ONE_HUNDRED))
+    }
+}
+
+/// One set of values scored against one scorecard.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompositeScore {
+    /// Per domain, in scorecard order.
+    pub domains: Vec<DomainScore>,
+    /// Per indicator, in scorecard order.
+    pub indicators: Vec<IndicatorResult>,
+    /// Problems with the values; when any, there is no composite.
+    pub issues: Vec<ValueIssue>,
+    /// Domains with no applicable item, whose weight went to the others.
+    pub redistributed: Vec<DomainId>,
+    /// Composite before the critical cap (0-100, unrounded).
+    pub uncapped: Option<Decimal>,
+    /// Critical indicators that earned 0.
+    pub critical_failed: Vec<IndicatorId>,
+    /// The cap lowered the composite.
+    pub critical_cap_applied: bool,
+    /// Composite after the cap (0-100, unrounded).
+    pub composite: Option<Decimal>,
+}
+
+/// A definition with its indicator and domain positions indexed, to score
+/// many assessments without rescanning it.
+#[derive(Debug, Clone)]
+pub struct PreparedScorecard<'a> {
+    /// The definition.
+    pub definition: &'a ScorecardDefinition,
+    indicator_positions: HashMap<&'a str, usize>,
+    domain_positions: HashMap<&'a str, usize>,
+}
+
+impl<'a> PreparedScorecard<'a> {
+    /// Indexes a definition.
+    #[must_use]
+    pub fn new(definition: &'a ScorecardDefinition) -> Self {
+        let indicator_positions = definition
+            .indicators
+            .iter()
+            .enumerate()
+            .map(|(position, indicator)| (indicator.id.as_str(), position))
+            .collect();
+        let domain_positions = definition
+            .domains
+            .iter()
+            .enumerate()
+            .map(|(position, domain)| (domain.id.as_str(), position))
+            .collect();
+        Self {
+            definition,
+            indicator_positions,
+            domain_positions,
+        }
+    }
+
+    /// Scores a set of values (see the module documentation for the rules).
+    #[must_use]
+    pub fn score(&self, values: &[ValueEntry]) -> CompositeScore {
+        self.score_detailed(values, true)
+    }
+
+    /// [`Self::score`]; without `keep_indicators` the per-indicator results
+    /// are neither built nor kept (national runs: no allocation per value).
+    #[must_use]
+    pub fn score_detailed(&self, values: &[ValueEntry], keep_indicators: bool) -> CompositeScore {
+        let definition = self.definition;
+        let mut slots: Vec<Option<&ValueEntry>> = vec![None; definition.indicators.len()];
+        let mut issues = Vec::new();
+        let mut stray = Vec::new();
+        for entry in values {
+            let position = self.indicator_positions.get(entry.indicator_id.as_str());
+            match position.and_then(|&position| slots.get_mut(position)) {
+                Some(slot @ None) => *slot = Some(entry),
+                Some(Some(_)) => stray.push(ValueIssue::Duplicate {
+                    indicator_id: entry.indicator_id.clone(),
+                }),
+                None => stray.push(ValueIssue::UnknownIndicator {
+                    indicator_id: entry.indicator_id.clone(),
+                    scorecard: format!("{} {}", definition.id, definition.version),
+                }),
+            }
+        }
+
+        let mut domains: Vec<DomainScore> = definition
+            .domains
+            .iter()
+            .map(|domain| DomainScore {
+                domain_id: domain.id.clone(),
+                weight: domain.weight,
+                effective_weight: None,
+                earned: Decimal::ZERO,
+                applicable_points: Decimal::ZERO,
+                incomplete: false,
+                fraction: None,
+                weighted: None,
+            })
+            .collect();
+        let mut indicators = Vec::with_capacity(if keep_indicators {
+            definition.indicators.len()
+        } else {
+            0
+        });
+        let mut critical_failed = Vec::new();
+        let mut overflow = false;
+        for (indicator, slot) in definition.indicators.iter().zip(&slots) {
+            let value = slot.and_then(|entry| entry.value);
+            let ratio = match value {
+                None if definition.missing == MissingRule::Zero => Ok(Some(Ratio::ZERO)),
+                None => Err(ValueIssue::Missing {
+                    indicator_id: indicator.id.clone(),
+                    expected: expected(indicator),
+                }),
+                Some(value) => {
+                    fraction_ratio(indicator, value).map_err(|problem| ValueIssue::Invalid {
+                        indicator_id: indicator.id.clone(),
+                        problem,
+                    })
+                }
+            };
+            let domain = self
+                .domain_positions
+                .get(indicator.domain.as_str())
+                .and_then(|&position| domains.get_mut(position));
+            let (fraction, earned) = match ratio {
+                Ok(Some(ratio)) => {
+                    let fraction = if keep_indicators {
+                        ratio.fraction()
+                    } else {
+                        Some(Decimal::ZERO)
+                    };
+                    let earned = ratio.of(indicator.points);
+                    if indicator.critical && earned == Some(Decimal::ZERO) {
+                        critical_failed.push(indicator.id.clone());
+                    }
+                    if let (Some(domain), Some(earned)) = (domain, earned) {
+                        match (
+                            domain.earned.checked_add(earned),
+                            domain.applicable_points.checked_add(indicator.points),
+                        ) {
+                            (Some(total), Some(applicable)) => {
+                                domain.earned = total;
+                                domain.applicable_points = applicable;
+                            }
+                            _ => overflow = true,
+                        }
+                    }
+                    overflow |= fraction.is_none() || earned.is_none();
+                    (fraction, earned)
+                }
+                Ok(None) => (None, None),
+                Err(issue) => {
+                    issues.push(issue);
+                    if let Some(domain) = domain {
+                        domain.incomplete = true;
+                    }
+                    (None, None)
+                }
+            };
+            if keep_indicators {
+                indicators.push(IndicatorResult {
+                    indicator_id: indicator.id.clone(),
+                    domain_id: indicator.domain.clone(),
+                    value,
+                    fraction,
+                    earned,
+                    points: indicator.points,
+                    critical: indicator.critical,
+                });
+            }
+        }
+        issues.extend(stray);
+
+        for domain in &mut domains {
+            if !domain.incomplete && domain.applicable_points > Decimal::ZERO {
+                domain.fraction = domain.earned.checked_div(domain.applicable_points);
+            }
+        }
+        let applicable_weight = domains
+            .iter()
+            .filter(|domain| domain.applicable_points > Decimal::ZERO || domain.incomplete)
+            .try_fold(Decimal::ZERO, |total, domain| {
+                total.checked_add(domain.weight)
+            });
+        let redistributed = if applicable_weight.is_some_and(|weight| weight > Decimal::ZERO) {
+            domains
+                .iter()
+                .filter(|domain| domain.applicable_points == Decimal::ZERO && !domain.incomplete)
+                .map(|domain| domain.domain_id.clone())
+                .collect()
+        } else {
+            Vec::new()
+        };
+
+        let mut score = CompositeScore {
+            domains,
+            indicators,
+            issues,
+            redistributed,
+            uncapped: None,
+            critical_failed,
+            critical_cap_applied: false,
+            composite: None,
+        };
+        if overflow || applicable_weight.is_none() {
+            score.issues.push(ValueIssue::Overflow);
+        }
+        if !score.issues.is_empty() {
+            return score;
+        }
+        let Some(applicable_weight) = applicable_weight.filter(|weight| *weight > Decimal::ZERO)
+        else {
+            score.issues.push(ValueIssue::Undefined);
+            return score;
+        };
+        match weigh(&mut score.domains, applicable_weight) {
+            Some(uncapped) => {
+                let cap = definition
+                    .critical_cap
+                    .filter(|_| !score.critical_failed.is_empty());
+                let capped = match cap {
+                    Some(cap) if uncapped > cap => cap,
+                    _ => uncapped,
+                };
+                score.critical_cap_applied = capped != uncapped;
+                score.uncapped = Some(uncapped);
+                score.composite = Some(capped);
+            }
+            None => score.issues.push(ValueIssue::Overflow),
+        }
+        score
+    }
+}
+
+/// Sets effective weights and weighted parts; returns the uncapped composite.
+/// Each part is `weight × 100 × earned / (applicable × applicable_weight)`,
+/// multiplied before dividing.
+fn weigh(domains: &mut [DomainScore], applicable_weight: Decimal) -> Option<Decimal> {
+    let mut total = Decimal::ZERO;
+    for domain in domains
+        .iter_mut()
+        .filter(|domain| domain.fraction.is_some())
+    {
+        let scaled = domain.weight.checked_mul(Decimal::ONE_HUNDRED)?;
+        let effective = scaled.checked_div(applicable_weight)?;
+        let weighted = scaled
+            .checked_mul(domain.earned)?
+            .checked_div(domain.applicable_points.checked_mul(applicable_weight)?)?;
+        domain.effective_weight = Some(effective);
+        domain.weighted = Some(weighted);
+        total = total.checked_add(weighted)?;
+    }
+    Some(snap(total))
+}
+
+/// Scores one set of values against a definition (indexes it first; use
+/// [`PreparedScorecard`] to score many).
+#[must_use]
+pub fn score_values(definition: &ScorecardDefinition, values: &[ValueEntry]) -> CompositeScore {
+    PreparedScorecard::new(definition).score(values)
+}
+
+/// A health-center score: `(facility × facility_composite + community ×
+/// consultation_composite) / 100`, from unrounded parts; `None` on overflow.
+#[must_use]
+pub fn combined_score(
+    combine: &Combine,
+    facility: Decimal,
+    consultation: Decimal,
+) -> Option<Decimal> {
+    let facility = combine.facility.checked_mul(facility)?;
+    let community = combine.community.checked_mul(consultation)?;
+    facility
+        .checked_add(community)?
+        .checked_div(Decimal::ONE_HUNDRED)
+        .map(snap)
+}
+
+/// The reported score: 2 decimals, half away from zero. Applied once, to the
+/// final unrounded composite (or combined score).
+#[must_use]
+pub fn reported_score(value: Decimal) -> Decimal {
+    let mut rounded = value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    rounded.rescale(2);
+    rounded
+}
+
+/// Drops the last-digit error of decimal division (see the module documentation).
+fn snap(value: Decimal) -> Decimal {
+    value
+        .round_dp_with_strategy(EXACT_PLACES, RoundingStrategy::MidpointAwayFromZero)
+        .normalize()
+}
+
+#[cfg(test)]
+#[path = "composite_tests.rs"]
+mod tests;

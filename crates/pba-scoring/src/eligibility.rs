@@ -1,0 +1,264 @@
+//! Eligibility (SPEC section 4): each facility's annual score and whether it
+//! qualifies for PBA in the year after the fiscal year.
+//!
+//! A facility is eligible when it is active and has at least
+//! `min_assessments` valid ISC assessments dated in the fiscal year. Its score
+//! is the mean of those assessments' reported (already rounded) scores,
+//! rounded again to 2 decimals half away from zero (62.67 and 60.00 give
+//! 61.34); it is given whenever there is at least one valid ISC assessment,
+//! eligible or not. IVA assessments are scored and listed but never count.
+
+use std::collections::{BTreeMap, HashMap};
+
+use pba_scorecard::{
+    AssessmentKind, FacilityId, FacilityType, FiscalCalendar, ScorecardId, ScorecardSet,
+};
+use rust_decimal::Decimal;
+
+use crate::assessment::{AssessmentScore, Scorer};
+use crate::composite::reported_score;
+use crate::dataset::{Dataset, Facility};
+use crate::eligibility_types::{FacilityScore, IneligibleReason};
+use crate::validity::AssessmentReason;
+
+/// Every assessment and every facility of a dataset scored for one fiscal year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YearScores {
+    /// The fiscal year scored.
+    pub fiscal_year: i32,
+    /// Every assessment of the dataset, ISC and IVA, sorted by assessment id;
+    /// those dated in other years carry `out_of_period`.
+    pub assessments: Vec<AssessmentScore>,
+    /// Every facility of the registry, sorted by facility id.
+    pub facilities: Vec<FacilityScore>,
+}
+
+/// How much of each assessment's computation [`score_year_with`] keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Everything, per-indicator results included (what `explain` and the
+    /// IVA comparison read).
+    Full,
+    /// Everything but the per-indicator results (their `indicators` are
+    /// empty): for national runs, where 400,000 assessments of 50 indicators
+    /// would hold 20 million results. Rescore one assessment with
+    /// [`crate::score_assessment`] to explain it.
+    Summary,
+}
+
+/// Scores every assessment and decides every facility's eligibility for
+/// `fiscal_year` (PBA paid in `fiscal_year + 1`), keeping every detail.
+#[must_use]
+pub fn score_year(
+    dataset: &Dataset,
+    scorecards: &ScorecardSet,
+    calendar: FiscalCalendar,
+    min_assessments: u32,
+    fiscal_year: i32,
+) -> YearScores {
+    score_year_with(
+        dataset,
+        scorecards,
+        calendar,
+        min_assessments,
+        fiscal_year,
+        Detail::Full,
+    )
+}
+
+/// [`score_year`], keeping the given [`Detail`].
+#[must_use]
+pub fn score_year_with(
+    dataset: &Dataset,
+    scorecards: &ScorecardSet,
+    calendar: FiscalCalendar,
+    min_assessments: u32,
+    fiscal_year: i32,
+    detail: Detail,
+) -> YearScores {
+    let scorer = Scorer::new(dataset, scorecards, calendar, fiscal_year)
+        .keeping_indicators(detail == Detail::Full);
+    let assessments: Vec<AssessmentScore> = dataset
+        .assessments
+        .values()
+        .map(|assessment| scorer.score(assessment))
+        .collect();
+
+    let mut isc_by_facility: HashMap<&FacilityId, Vec<&AssessmentScore>> = HashMap::new();
+    for score in assessments
+        .iter()
+        .filter(|score| score.kind == AssessmentKind::Isc)
+    {
+        isc_by_facility
+            .entry(&score.facility_id)
+            .or_default()
+            .push(score);
+    }
+    let by_type = scorecard_by_type(scorecards);
+    let facilities = dataset
+        .facilities
+        .values()
+        .map(|facility| {
+            let isc = isc_by_facility
+                .get(&facility.id)
+                .map_or(&[][..], Vec::as_slice);
+            let fallback = by_type.get(&facility.facility_type).cloned().flatten();
+            facility_score(facility, isc, min_assessments, fiscal_year, fallback)
+        })
+        .collect();
+    YearScores {
+        fiscal_year,
+        assessments,
+        facilities,
+    }
+}
+
+/// One facility's row, from its ISC assessments (of every year).
+fn facility_score(
+    facility: &Facility,
+    isc: &[&AssessmentScore],
+    min_assessments: u32,
+    fiscal_year: i32,
+    fallback_scorecard: Option<ScorecardId>,
+) -> FacilityScore {
+    let in_year: Vec<&AssessmentScore> = isc
+        .iter()
+        .copied()
+        .filter(|score| score.fiscal_year == fiscal_year)
+        .collect();
+    let valid: Vec<&AssessmentScore> = in_year
+        .iter()
+        .copied()
+        .filter(|score| score.valid)
+        .collect();
+    let valid_count = u32::try_from(valid.len()).unwrap_or(u32::MAX);
+    let eligible = facility.active && valid_count >= min_assessments;
+    let reason = (!eligible).then(|| ineligible_reason(facility, isc, &in_year, min_assessments));
+    FacilityScore {
+        facility_id: facility.id.clone(),
+        fiscal_year,
+        score: annual_score(&valid),
+        eligible,
+        reason,
+        valid_assessments: valid_count,
+        scorecard_id: most_used_scorecard(&valid).or(fallback_scorecard),
+    }
+}
+
+/// Mean of the reported scores, rounded to 2 decimals half away from zero.
+fn annual_score(valid: &[&AssessmentScore]) -> Option<Decimal> {
+    let reported: Vec<Decimal> = valid.iter().filter_map(|score| score.composite).collect();
+    if reported.is_empty() {
+        return None;
+    }
+    let total = reported
+        .iter()
+        .try_fold(Decimal::ZERO, |total, score| total.checked_add(*score))?;
+    total
+        .checked_div(Decimal::from(reported.len()))
+        .map(reported_score)
+}
+
+/// Why a facility is not eligible. The lead's rule, first that applies:
+/// 1. `inactive` when the facility is not active;
+/// 2. when it has no ISC assessment dated in the year: `out_of_period` if it
+///    has ISC assessments in other years, else `no_assessments`;
+/// 3. when its ISC assessments dated in the year (valid and invalid) number at
+///    least `min_assessments`, so that fixing the invalid ones would have made
+///    it eligible: the most frequent reason among its invalid ones, each
+///    assessment counting each mapped reason once (`inactive_facility` →
+///    `inactive`, `unknown_scorecard` and `scorecard_not_applicable` →
+///    `unknown_scorecard`, `incomplete_values` → `incomplete_values`,
+///    `invalid_committee` → `invalid_committee`, `missing_consultation` and
+///    `consultation_not_attended` → `missing_consultation`), ties broken by
+///    the order of [`IneligibleReason`];
+/// 4. otherwise `too_few_valid_assessments`.
+fn ineligible_reason(
+    facility: &Facility,
+    isc: &[&AssessmentScore],
+    in_year: &[&AssessmentScore],
+    min_assessments: u32,
+) -> IneligibleReason {
+    if !facility.active {
+        return IneligibleReason::Inactive;
+    }
+    if in_year.is_empty() {
+        return if isc.is_empty() {
+            IneligibleReason::NoAssessments
+        } else {
+            IneligibleReason::OutOfPeriod
+        };
+    }
+    if u32::try_from(in_year.len()).unwrap_or(u32::MAX) < min_assessments {
+        return IneligibleReason::TooFewValidAssessments;
+    }
+    let mut counts: BTreeMap<IneligibleReason, usize> = BTreeMap::new();
+    for score in in_year.iter().filter(|score| !score.valid) {
+        let mut mapped: Vec<IneligibleReason> = score.reasons.iter().map(mapped_reason).collect();
+        mapped.sort_unstable();
+        mapped.dedup();
+        for reason in mapped {
+            *counts.entry(reason).or_default() += 1;
+        }
+    }
+    // Iterating in reason order and keeping only a strictly greater count
+    // breaks ties by that order.
+    let mut best: Option<(IneligibleReason, usize)> = None;
+    for (reason, count) in counts {
+        if best.is_none_or(|(_, best_count)| count > best_count) {
+            best = Some((reason, count));
+        }
+    }
+    best.map_or(IneligibleReason::TooFewValidAssessments, |(reason, _)| {
+        reason
+    })
+}
+
+/// An assessment's reason as a facility's reason.
+fn mapped_reason(reason: &AssessmentReason) -> IneligibleReason {
+    match reason {
+        AssessmentReason::InactiveFacility => IneligibleReason::Inactive,
+        AssessmentReason::UnknownScorecard { .. }
+        | AssessmentReason::ScorecardNotApplicable { .. } => IneligibleReason::UnknownScorecard,
+        AssessmentReason::OutOfPeriod { .. } => IneligibleReason::OutOfPeriod,
+        AssessmentReason::IncompleteValues(_) => IneligibleReason::IncompleteValues,
+        AssessmentReason::InvalidCommittee(_) => IneligibleReason::InvalidCommittee,
+        AssessmentReason::MissingConsultation(_) | AssessmentReason::ConsultationNotAttended => {
+            IneligibleReason::MissingConsultation
+        }
+    }
+}
+
+/// The scorecard most of the valid assessments used (ties: smallest id).
+fn most_used_scorecard(valid: &[&AssessmentScore]) -> Option<ScorecardId> {
+    let mut counts: BTreeMap<&ScorecardId, usize> = BTreeMap::new();
+    for score in valid {
+        *counts.entry(&score.scorecard_id).or_default() += 1;
+    }
+    let mut best: Option<(&ScorecardId, usize)> = None;
+    for (id, count) in counts {
+        if best.is_none_or(|(_, best_count)| count > best_count) {
+            best = Some((id, count));
+        }
+    }
+    best.map(|(id, _)| id.clone())
+}
+
+/// For each facility type, the single scorecard id that applies to it
+/// (`None` when none or several do).
+fn scorecard_by_type(scorecards: &ScorecardSet) -> HashMap<FacilityType, Option<ScorecardId>> {
+    let mut by_type: HashMap<FacilityType, Option<ScorecardId>> = HashMap::new();
+    for ((id, _), definition) in &scorecards.scorecards {
+        for facility_type in &definition.applies_to {
+            by_type
+                .entry(*facility_type)
+                .and_modify(|found| {
+                    if found.as_ref() != Some(id) {
+                        *found = None;
+                    }
+                })
+                .or_insert_with(|| Some(id.clone()));
+        }
+    }
+    by_type
+}
