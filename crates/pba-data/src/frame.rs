@@ -1,0 +1,225 @@
+//! One CSV file as polars columns of text: bytes checked for UTF-8 (the
+//! first bad byte is reported by line and column), a UTF-8 byte-order mark
+//! stripped, CRLF accepted, every column read as text (no type inference:
+//! pba converts and validates each cell itself), header checked against the
+//! columns a file may have.
+
+use std::collections::BTreeSet;
+use std::io::Cursor;
+use std::path::Path;
+
+use polars::prelude::{Column, CsvReadOptions, DataType, SerReader};
+
+use crate::error::DataError;
+
+/// A UTF-8 byte-order mark.
+const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
+
+/// Columns of a CSV file, every one as text.
+pub(crate) struct CsvFrame {
+    /// File name for messages.
+    pub file: String,
+    /// Columns in file order, cast to text.
+    pub columns: Vec<Column>,
+    /// Number of data rows (the header excluded).
+    pub height: usize,
+}
+
+/// The columns a file may have.
+pub(crate) struct ColumnSpec<'a> {
+    /// Columns that must be present.
+    pub required: &'a [&'a str],
+    /// Columns that may be present.
+    pub optional: &'a [&'a str],
+}
+
+impl CsvFrame {
+    /// Reads a file; `None` with errors pushed when it cannot be read at all.
+    pub fn read(path: &Path, file: &str, errors: &mut Vec<DataError>) -> Option<Self> {
+        match std::fs::read(path) {
+            Ok(bytes) => Self::parse(&bytes, file, errors),
+            Err(error) => {
+                errors.push(DataError::file(
+                    file,
+                    format!("cannot read `{}`: {error}", path.display()),
+                ));
+                None
+            }
+        }
+    }
+
+    /// Parses the bytes of a CSV file.
+    pub fn parse(bytes: &[u8], file: &str, errors: &mut Vec<DataError>) -> Option<Self> {
+        let bytes = bytes.strip_prefix(BYTE_ORDER_MARK).unwrap_or(bytes);
+        let text = match std::str::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(error) => {
+                let message = utf8_message(bytes, error.valid_up_to());
+                errors.push(DataError::file(file, message));
+                return None;
+            }
+        };
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            errors.push(DataError::file(
+                file,
+                "the file is empty, expected a header row",
+            ));
+            return None;
+        }
+        let frame = CsvReadOptions::default()
+            .with_has_header(true)
+            .with_infer_schema_length(Some(0))
+            .with_raise_if_empty(false)
+            .into_reader_with_file_handle(Cursor::new(bytes))
+            .finish();
+        let frame = match frame {
+            Ok(frame) => frame,
+            Err(error) => {
+                let ragged = crate::ragged::ragged_rows(text, file);
+                if ragged.is_empty() {
+                    let reason = error.to_string();
+                    let reason = reason.lines().next().unwrap_or_default();
+                    errors.push(DataError::file(
+                        file,
+                        format!("not a valid CSV file: {reason}"),
+                    ));
+                } else {
+                    errors.extend(ragged);
+                }
+                return None;
+            }
+        };
+        let mut columns = Vec::with_capacity(frame.width());
+        for column in frame.columns() {
+            match column.cast(&DataType::String) {
+                Ok(text) => columns.push(text),
+                Err(error) => {
+                    errors.push(DataError::column(
+                        file,
+                        column.name().as_str(),
+                        error.to_string(),
+                    ));
+                    return None;
+                }
+            }
+        }
+        Some(Self {
+            file: file.to_owned(),
+            height: frame.height(),
+            columns,
+        })
+    }
+
+    /// The column names in file order.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.columns.iter().map(|column| column.name().as_str())
+    }
+
+    /// Whether the header has this column.
+    pub fn has(&self, name: &str) -> bool {
+        self.names().any(|known| known == name)
+    }
+
+    /// Checks the header: required columns present, no unknown column (other
+    /// than `x_...`), no column twice. Returns whether the file can be read
+    /// (every required column is there).
+    pub fn check_header(&self, spec: &ColumnSpec<'_>, errors: &mut Vec<DataError>) -> bool {
+        let names: BTreeSet<&str> = self.names().collect();
+        if let [only] = self.columns.as_slice() {
+            let header = only.name().as_str();
+            if let Some(separator) = [';', '\t', '|']
+                .into_iter()
+                .find(|separator| header.contains(*separator))
+            {
+                errors.push(DataError::file(
+                    &self.file,
+                    format!(
+                        "the header `{}` is one column: pba reads comma-separated files, this one seems separated by `{}`",
+                        header.escape_default(),
+                        separator.escape_default()
+                    ),
+                ));
+                return false;
+            }
+        }
+        let mut readable = true;
+        for required in spec.required {
+            if !names.contains(required) {
+                errors.push(DataError::column(
+                    &self.file,
+                    *required,
+                    "missing required column",
+                ));
+                readable = false;
+            }
+        }
+        let known = |name: &str| spec.required.contains(&name) || spec.optional.contains(&name);
+        for name in self.names() {
+            if let Some(original) = duplicated_name(name, &names) {
+                errors.push(DataError::column(
+                    &self.file,
+                    original,
+                    "column appears more than once",
+                ));
+            } else if !known(name) && !name.starts_with("x_") {
+                let expected = spec
+                    .required
+                    .iter()
+                    .chain(spec.optional)
+                    .map(|name| format!("`{name}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                errors.push(DataError::column(
+                    &self.file,
+                    name,
+                    format!("unknown column, expected {expected} (prefix it with `x_` to keep it as a note)"),
+                ));
+            }
+        }
+        readable
+    }
+}
+
+/// polars renames a repeated header `a` to `a_duplicated_0`, `a_duplicated_1`...
+fn duplicated_name<'a>(name: &'a str, names: &BTreeSet<&str>) -> Option<&'a str> {
+    let (original, number) = name.rsplit_once("_duplicated_")?;
+    let numbered = !number.is_empty() && number.bytes().all(|byte| byte.is_ascii_digit());
+    (numbered && names.contains(original)).then_some(original)
+}
+
+/// Where the first invalid UTF-8 byte is, as a line and a character column.
+fn utf8_message(bytes: &[u8], valid_up_to: usize) -> String {
+    let (before, rest) = bytes.split_at(valid_up_to.min(bytes.len()));
+    let line = before.iter().filter(|byte| **byte == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|byte| *byte == b'\n')
+        .map_or(0, |at| at + 1);
+    let column = String::from_utf8_lossy(before.get(line_start..).unwrap_or_default())
+        .chars()
+        .count()
+        + 1;
+    let byte = rest.first().copied().unwrap_or_default();
+    format!(
+        "invalid UTF-8 byte `0x{byte:02X}` at line {line}, column {column}; save the file as UTF-8"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locates_the_first_bad_byte() {
+        let bytes = b"a,b\nx\xC3\xA9,\xE9t\xE9\n";
+        let error = std::str::from_utf8(std::hint::black_box(bytes))
+            .err()
+            .map(|error| error.valid_up_to());
+        assert_eq!(
+            error.map(|at| utf8_message(bytes, at)),
+            Some(
+                "invalid UTF-8 byte `0xE9` at line 2, column 4; save the file as UTF-8".to_owned()
+            )
+        );
+    }
+}

@@ -1,0 +1,168 @@
+//! [`OutputSet`]: the files of one command, written all or nothing.
+//!
+//! [`OutputSet::commit`] writes every output to a temporary file in the
+//! target directory and fsyncs it; only when all are written does it rename
+//! them into place, one by one. If a write or a rename fails, every temporary
+//! is removed, files already renamed are taken back (a file that existed
+//! before is restored from a hard-link backup, a new one is removed), and the
+//! directory is left as it was.
+
+use std::fs::{self, File};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::error::WriteError;
+use crate::table::Table;
+
+/// Named outputs to write together.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OutputSet {
+    outputs: Vec<(String, Vec<u8>)>,
+}
+
+impl OutputSet {
+    /// Adds a table, written as CSV.
+    pub fn add_table(&mut self, name: impl Into<String>, table: &Table) {
+        self.outputs
+            .push((name.into(), table.to_csv().into_bytes()));
+    }
+
+    /// Adds raw bytes (an XLSX workbook, a text report).
+    pub fn add_bytes(&mut self, name: impl Into<String>, bytes: Vec<u8>) {
+        self.outputs.push((name.into(), bytes));
+    }
+
+    /// The names of the outputs, in the order added.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.outputs.iter().map(|(name, _)| name.as_str())
+    }
+
+    /// The bytes of an output.
+    #[must_use]
+    pub fn get(&self, name: &str) -> Option<&[u8]> {
+        self.outputs
+            .iter()
+            .find(|(known, _)| known == name)
+            .map(|(_, bytes)| bytes.as_slice())
+    }
+
+    /// Writes every output into `dir` (created if missing), all or nothing.
+    /// Returns the paths written, in the order added.
+    ///
+    /// # Errors
+    ///
+    /// A bad or repeated output name, or a file system failure; then no new
+    /// file is left in `dir` and files that were there are unchanged.
+    pub fn commit(&self, dir: &Path) -> Result<Vec<PathBuf>, WriteError> {
+        self.check_names()?;
+        fs::create_dir_all(dir).map_err(io("create", dir))?;
+        let mut staged: Vec<Staged> = Vec::with_capacity(self.outputs.len());
+        for (name, bytes) in &self.outputs {
+            let staging = Staged::new(dir, name);
+            let written = write_synced(&staging.temporary, bytes);
+            staged.push(staging);
+            if let Err(error) = written {
+                discard(&staged);
+                return Err(error);
+            }
+        }
+        for index in 0..staged.len() {
+            if let Err(error) = staged.get(index).map_or(Ok(()), Staged::put_in_place) {
+                let (done, rest) = staged.split_at(index);
+                for staging in done.iter().rev() {
+                    staging.take_back();
+                }
+                discard(rest);
+                return Err(error);
+            }
+        }
+        for staging in &staged {
+            staging.forget_backup();
+        }
+        if let Ok(directory) = File::open(dir) {
+            // Persist the renames; not every platform can sync a directory.
+            let _ = directory.sync_all();
+        }
+        Ok(staged.into_iter().map(|staging| staging.target).collect())
+    }
+
+    fn check_names(&self) -> Result<(), WriteError> {
+        let mut seen = std::collections::BTreeSet::new();
+        for (name, _) in &self.outputs {
+            let plain = !name.is_empty()
+                && name != "."
+                && name != ".."
+                && !name.contains(['/', '\\'])
+                && !name.starts_with('.');
+            if !plain {
+                return Err(WriteError::BadOutputName { name: name.clone() });
+            }
+            if !seen.insert(name.as_str()) {
+                return Err(WriteError::DuplicateOutput { name: name.clone() });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One output on its way into place.
+struct Staged {
+    temporary: PathBuf,
+    backup: PathBuf,
+    target: PathBuf,
+}
+
+impl Staged {
+    fn new(dir: &Path, name: &str) -> Self {
+        let process = std::process::id();
+        Self {
+            temporary: dir.join(format!(".{name}.{process}.tmp")),
+            backup: dir.join(format!(".{name}.{process}.bak")),
+            target: dir.join(name),
+        }
+    }
+
+    /// Keeps a hard link to the file being replaced, then renames.
+    fn put_in_place(&self) -> Result<(), WriteError> {
+        if self.target.is_file() {
+            let _ = fs::remove_file(&self.backup);
+            fs::hard_link(&self.target, &self.backup).map_err(io("back up", &self.target))?;
+        }
+        fs::rename(&self.temporary, &self.target).map_err(io("rename into", &self.target))
+    }
+
+    /// Undoes [`Staged::put_in_place`].
+    fn take_back(&self) {
+        if self.backup.is_file() {
+            let _ = fs::rename(&self.backup, &self.target);
+        } else {
+            let _ = fs::remove_file(&self.target);
+        }
+    }
+
+    fn forget_backup(&self) {
+        let _ = fs::remove_file(&self.backup);
+    }
+}
+
+fn discard(staged: &[Staged]) {
+    for staging in staged {
+        let _ = fs::remove_file(&staging.temporary);
+        let _ = fs::remove_file(&staging.backup);
+    }
+}
+
+fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    let mut file = File::create(path).map_err(io("create", path))?;
+    file.write_all(bytes).map_err(io("write", path))?;
+    file.sync_all().map_err(io("sync", path))
+}
+
+fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> WriteError {
+    let path = path.to_path_buf();
+    move |source| WriteError::Io {
+        action,
+        path,
+        source,
+    }
+}

@@ -1,0 +1,130 @@
+//! `districts.csv` and `facilities.csv`.
+
+use pba_scorecard::{BudgetUnit, DistrictId, FacilityId, FacilityType, PaymentChannel, Priority};
+use pba_scoring::{District, Facility};
+
+use crate::cells;
+use crate::error::DataError;
+use crate::frame::{ColumnSpec, CsvFrame};
+use crate::identifiers::{IdRegistry, Known};
+use crate::rows::RowReader;
+
+/// The file name of districts.
+pub const DISTRICTS: &str = "districts.csv";
+/// The file name of facilities.
+pub const FACILITIES: &str = "facilities.csv";
+
+const DISTRICT_COLUMNS: ColumnSpec<'static> = ColumnSpec {
+    required: &["district_id", "name", "province", "priority"],
+    optional: &[],
+};
+
+const FACILITY_COLUMNS: ColumnSpec<'static> = ColumnSpec {
+    required: &[
+        "facility_id",
+        "name",
+        "type",
+        "district_id",
+        "budget_unit",
+        "payment_channel",
+        "active",
+    ],
+    optional: &["beds", "catchment_population"],
+};
+
+/// Reads the districts; their ids for references.
+pub(crate) fn read_districts<'a>(
+    frame: Option<&'a CsvFrame>,
+    errors: &mut Vec<DataError>,
+) -> (Vec<District>, Known<'a>) {
+    let Some(frame) = frame.filter(|frame| frame.check_header(&DISTRICT_COLUMNS, errors)) else {
+        return (Vec::new(), Known::unchecked());
+    };
+    let mut ids = IdRegistry::default();
+    let mut districts = Vec::with_capacity(frame.height);
+    let mut reader = RowReader::new(frame, DISTRICT_COLUMNS.required);
+    while let Some(mut row) = reader.next_row(errors) {
+        let id = ids.register(&mut row, "district_id");
+        let name = row.required_text("name");
+        let province = row.required_text("province");
+        let priority = row.required("priority", cells::vocabulary::<Priority>);
+        if let (Some(id), Some(name), Some(province), Some(priority)) =
+            (id, name, province, priority)
+        {
+            districts.push(District {
+                id: DistrictId::from(id),
+                name: name.to_owned(),
+                province: province.to_owned(),
+                priority,
+            });
+        }
+    }
+    (districts, ids.into_known())
+}
+
+/// Reads the facilities, checking their districts exist.
+pub(crate) fn read_facilities<'a>(
+    frame: Option<&'a CsvFrame>,
+    districts: &Known<'_>,
+    errors: &mut Vec<DataError>,
+) -> (Vec<Facility>, Known<'a>) {
+    let Some(frame) = frame.filter(|frame| frame.check_header(&FACILITY_COLUMNS, errors)) else {
+        return (Vec::new(), Known::unchecked());
+    };
+    let mut ids = IdRegistry::default();
+    let mut facilities = Vec::with_capacity(frame.height);
+    let names: Vec<&str> = FACILITY_COLUMNS
+        .required
+        .iter()
+        .chain(FACILITY_COLUMNS.optional)
+        .copied()
+        .collect();
+    let mut reader = RowReader::new(frame, &names);
+    while let Some(mut row) = reader.next_row(errors) {
+        let id = ids.register(&mut row, "facility_id");
+        let name = row.required_text("name");
+        let facility_type = row.required("type", cells::vocabulary::<FacilityType>);
+        let district_id = row.required_text("district_id").filter(|district| {
+            districts.check(&mut row, "district_id", district, "district", DISTRICTS)
+        });
+        let budget_unit = row.required("budget_unit", cells::vocabulary::<BudgetUnit>);
+        let payment_channel = row.required("payment_channel", cells::vocabulary::<PaymentChannel>);
+        let active = row.required("active", cells::boolean);
+        let beds = row.optional("beds", cells::count);
+        let catchment_population = row.optional("catchment_population", cells::count);
+        if let (
+            Some(id),
+            Some(name),
+            Some(facility_type),
+            Some(district_id),
+            Some(budget_unit),
+            Some(payment_channel),
+            Some(active),
+            Some(beds),
+            Some(catchment_population),
+        ) = (
+            id,
+            name,
+            facility_type,
+            district_id,
+            budget_unit,
+            payment_channel,
+            active,
+            beds,
+            catchment_population,
+        ) {
+            facilities.push(Facility {
+                id: FacilityId::from(id),
+                name: name.to_owned(),
+                facility_type,
+                district_id: DistrictId::from(district_id),
+                budget_unit,
+                payment_channel,
+                beds,
+                catchment_population,
+                active,
+            });
+        }
+    }
+    (facilities, ids.into_known())
+}

@@ -1,0 +1,185 @@
+//! `assessments.csv` and `committee_members.csv`.
+
+use std::collections::HashMap;
+
+use pba_scorecard::{
+    AssessmentId, AssessmentKind, ConsultationId, FacilityId, MemberRole, ScorecardId,
+};
+use pba_scoring::{Assessment, CommitteeMember};
+
+use crate::cells;
+use crate::error::DataError;
+use crate::frame::{ColumnSpec, CsvFrame};
+use crate::identifiers::{IdRegistry, Known};
+use crate::read_consultations::CONSULTATIONS;
+use crate::read_places::FACILITIES;
+use crate::rows::RowReader;
+
+/// The file name of assessments.
+pub const ASSESSMENTS: &str = "assessments.csv";
+/// The file name of committee members.
+pub const COMMITTEE_MEMBERS: &str = "committee_members.csv";
+
+const ASSESSMENT_COLUMNS: ColumnSpec<'static> = ColumnSpec {
+    required: &[
+        "assessment_id",
+        "facility_id",
+        "scorecard_id",
+        "scorecard_version",
+        "date",
+        "kind",
+    ],
+    optional: &["consultation_id"],
+};
+
+const COMMITTEE_COLUMNS: ColumnSpec<'static> = ColumnSpec {
+    required: &["assessment_id", "name", "role", "organization"],
+    optional: &["home_facility_id", "attended_consultation"],
+};
+
+/// Reads the assessments (without values and committee), checking their
+/// facility and consultation exist.
+pub(crate) fn read_assessments<'a>(
+    frame: Option<&'a CsvFrame>,
+    facilities: &Known<'_>,
+    consultations: &Known<'_>,
+    errors: &mut Vec<DataError>,
+) -> (Vec<Assessment>, Known<'a>) {
+    let Some(frame) = frame.filter(|frame| frame.check_header(&ASSESSMENT_COLUMNS, errors)) else {
+        return (Vec::new(), Known::unchecked());
+    };
+    let mut ids = IdRegistry::default();
+    let mut assessments = Vec::with_capacity(frame.height);
+    let names: Vec<&str> = ASSESSMENT_COLUMNS
+        .required
+        .iter()
+        .chain(ASSESSMENT_COLUMNS.optional)
+        .copied()
+        .collect();
+    let mut reader = RowReader::new(frame, &names);
+    while let Some(mut row) = reader.next_row(errors) {
+        let id = ids.register(&mut row, "assessment_id");
+        let facility_id = row.required_text("facility_id").filter(|facility| {
+            facilities.check(&mut row, "facility_id", facility, "facility", FACILITIES)
+        });
+        let scorecard_id = row.required_text("scorecard_id");
+        let scorecard_version = row.required_text("scorecard_version");
+        let date = row.required("date", cells::date);
+        let kind = row.required("kind", cells::vocabulary::<AssessmentKind>);
+        let consultation_id = match row.text("consultation_id") {
+            None => Some(None),
+            Some(consultation) => consultations
+                .check(
+                    &mut row,
+                    "consultation_id",
+                    consultation,
+                    "consultation",
+                    CONSULTATIONS,
+                )
+                .then_some(Some(consultation)),
+        };
+        if let (
+            Some(id),
+            Some(facility_id),
+            Some(scorecard_id),
+            Some(scorecard_version),
+            Some(date),
+            Some(kind),
+            Some(consultation_id),
+        ) = (
+            id,
+            facility_id,
+            scorecard_id,
+            scorecard_version,
+            date,
+            kind,
+            consultation_id,
+        ) {
+            assessments.push(Assessment {
+                id: AssessmentId::from(id),
+                facility_id: FacilityId::from(facility_id),
+                scorecard_id: ScorecardId::from(scorecard_id),
+                scorecard_version: scorecard_version.to_owned(),
+                date,
+                kind,
+                consultation_id: consultation_id.map(ConsultationId::from),
+                values: Vec::new(),
+                committee: Vec::new(),
+            });
+        }
+    }
+    (assessments, ids.into_known())
+}
+
+/// Reads committee members grouped by assessment id, in file order.
+pub(crate) fn read_committee<'a>(
+    frame: Option<&'a CsvFrame>,
+    assessments: &Known<'_>,
+    facilities: &Known<'_>,
+    errors: &mut Vec<DataError>,
+) -> HashMap<&'a str, Vec<CommitteeMember>> {
+    let mut committees: HashMap<&'a str, Vec<CommitteeMember>> = HashMap::new();
+    let Some(frame) = frame.filter(|frame| frame.check_header(&COMMITTEE_COLUMNS, errors)) else {
+        return committees;
+    };
+    let names: Vec<&str> = COMMITTEE_COLUMNS
+        .required
+        .iter()
+        .chain(COMMITTEE_COLUMNS.optional)
+        .copied()
+        .collect();
+    let mut reader = RowReader::new(frame, &names);
+    while let Some(mut row) = reader.next_row(errors) {
+        let assessment_id = row.required_text("assessment_id").filter(|assessment| {
+            assessments.check(
+                &mut row,
+                "assessment_id",
+                assessment,
+                "assessment",
+                ASSESSMENTS,
+            )
+        });
+        let name = row.required_text("name");
+        let role = row.required("role", cells::vocabulary::<MemberRole>);
+        let organization = row.text("organization").unwrap_or_default();
+        let home_facility_id = match row.text("home_facility_id") {
+            None if role == Some(MemberRole::PeerFacility) => {
+                row.error(
+                    "home_facility_id",
+                    "empty cell, a `peer_facility` member needs the id of the facility they come from",
+                );
+                None
+            }
+            None => Some(None),
+            Some(home) => facilities
+                .check(&mut row, "home_facility_id", home, "facility", FACILITIES)
+                .then_some(Some(home)),
+        };
+        let attended_consultation = row.optional("attended_consultation", cells::boolean);
+        if let (
+            Some(assessment_id),
+            Some(name),
+            Some(role),
+            Some(home_facility_id),
+            Some(attended_consultation),
+        ) = (
+            assessment_id,
+            name,
+            role,
+            home_facility_id,
+            attended_consultation,
+        ) {
+            committees
+                .entry(assessment_id)
+                .or_default()
+                .push(CommitteeMember {
+                    name: name.to_owned(),
+                    role,
+                    organization: organization.to_owned(),
+                    home_facility_id: home_facility_id.map(FacilityId::from),
+                    attended_consultation,
+                });
+        }
+    }
+    committees
+}

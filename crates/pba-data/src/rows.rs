@@ -1,0 +1,145 @@
+//! Row-by-row access to the text columns of a [`CsvFrame`], with the row
+//! number every message needs (1-based, the header is row 1) and helpers that
+//! parse a cell or record what was expected. Cells borrow from the frame: no
+//! text is copied unless a value keeps it.
+
+use crate::error::DataError;
+use crate::frame::CsvFrame;
+
+type Cells<'a> = Box<dyn Iterator<Item = Option<&'a str>> + 'a>;
+
+/// Walks the rows of a frame, reading the columns asked for.
+pub(crate) struct RowReader<'a> {
+    file: &'a str,
+    names: Vec<&'a str>,
+    iterators: Vec<Option<Cells<'a>>>,
+    current: Vec<Option<&'a str>>,
+    row: usize,
+    remaining: usize,
+}
+
+impl<'a> RowReader<'a> {
+    /// Reads `names` from `frame`; a name the frame lacks reads as empty.
+    pub fn new(frame: &'a CsvFrame, names: &[&'a str]) -> Self {
+        let iterators = names
+            .iter()
+            .map(|name| {
+                frame
+                    .columns
+                    .iter()
+                    .find(|column| column.name().as_str() == *name)
+                    .and_then(|column| column.str().ok())
+                    .map(|text| Box::new(text.iter()) as Cells<'a>)
+            })
+            .collect();
+        Self {
+            file: &frame.file,
+            names: names.to_vec(),
+            iterators,
+            current: vec![None; names.len()],
+            row: 1,
+            remaining: frame.height,
+        }
+    }
+
+    /// The next row, or `None` after the last one.
+    pub fn next_row<'r>(&'r mut self, errors: &'r mut Vec<DataError>) -> Option<Row<'r, 'a>> {
+        if self.remaining == 0 {
+            return None;
+        }
+        self.remaining -= 1;
+        for (cell, iterator) in self.current.iter_mut().zip(&mut self.iterators) {
+            *cell = iterator
+                .as_mut()
+                .and_then(Iterator::next)
+                .flatten()
+                .filter(|text| !text.is_empty());
+        }
+        self.row += 1;
+        Some(Row {
+            file: self.file,
+            names: &self.names,
+            cells: &self.current,
+            number: self.row,
+            errors,
+        })
+    }
+}
+
+/// One row being read.
+pub(crate) struct Row<'r, 'a> {
+    file: &'a str,
+    names: &'r [&'a str],
+    cells: &'r [Option<&'a str>],
+    /// Row number, 1-based, the header being row 1.
+    pub number: usize,
+    errors: &'r mut Vec<DataError>,
+}
+
+impl<'a> Row<'_, 'a> {
+    /// The text of a cell, `None` when empty (or the column is absent).
+    pub fn text(&self, column: &str) -> Option<&'a str> {
+        self.names
+            .iter()
+            .position(|name| *name == column)
+            .and_then(|index| self.cells.get(index).copied().flatten())
+    }
+
+    /// The text of the cell of the `index`-th column asked for, `None` when empty.
+    pub fn cell_at(&self, index: usize) -> Option<&'a str> {
+        self.cells.get(index).copied().flatten()
+    }
+
+    /// Records a problem with a cell of this row.
+    pub fn error(&mut self, column: &str, message: impl Into<String>) {
+        self.errors
+            .push(DataError::cell(self.file, self.number, column, message));
+    }
+
+    /// A cell that must not be empty, as text.
+    pub fn required_text(&mut self, column: &str) -> Option<&'a str> {
+        let text = self.text(column);
+        if text.is_none() {
+            self.error(column, "empty cell, a value is required");
+        }
+        text
+    }
+
+    /// A cell that must not be empty, parsed.
+    pub fn required<T>(
+        &mut self,
+        column: &str,
+        parse: impl FnOnce(&str) -> Result<T, String>,
+    ) -> Option<T> {
+        let text = self.required_text(column)?;
+        self.parse_text(column, text, parse)
+    }
+
+    /// A cell that may be empty, parsed: `Some(None)` when empty, `None` when
+    /// the text does not parse.
+    pub fn optional<T>(
+        &mut self,
+        column: &str,
+        parse: impl FnOnce(&str) -> Result<T, String>,
+    ) -> Option<Option<T>> {
+        match self.text(column) {
+            None => Some(None),
+            Some(text) => self.parse_text(column, text, parse).map(Some),
+        }
+    }
+
+    fn parse_text<T>(
+        &mut self,
+        column: &str,
+        text: &str,
+        parse: impl FnOnce(&str) -> Result<T, String>,
+    ) -> Option<T> {
+        match parse(text) {
+            Ok(value) => Some(value),
+            Err(message) => {
+                self.error(column, message);
+                None
+            }
+        }
+    }
+}

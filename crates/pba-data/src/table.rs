@@ -1,0 +1,138 @@
+//! [`Table`]: rows of text written as CSV (RFC 4180 quoting, `\n` line
+//! ends, UTF-8 without byte-order mark), spreadsheet-safe.
+//!
+//! # Spreadsheet safety
+//!
+//! A spreadsheet executes a cell that starts with `=`, `+`, `-` or `@` (and,
+//! through some importers, a tab or carriage return) as a formula. Every cell
+//! written (header included) that starts with one of those six characters is
+//! prefixed with a single quote `'` — **unless the whole cell is a number** in
+//! the decimal grammar pba writes (`-?digits(.digits)?`, e.g. `-5.00`), which
+//! a spreadsheet reads as a number anyway. So `-5.00` stays `-5.00`, while
+//! `-5.00 MZN`, `+5`, `-`, `=SUM(A1)` and `@x` become `'-5.00 MZN`, `'+5`,
+//! `'-`, `'=SUM(A1)` and `'@x`. Reading a file back does not remove the
+//! quote: the written file is the record.
+
+use std::borrow::Cow;
+
+use crate::cells;
+
+/// Column names and rows of text cells.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Table {
+    /// Header, in order.
+    pub columns: Vec<String>,
+    /// Rows; each should have one cell per column.
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    /// A table with these columns and no row.
+    pub fn new<I>(columns: I) -> Self
+    where
+        I: IntoIterator,
+        I::Item: Into<String>,
+    {
+        Self {
+            columns: columns.into_iter().map(Into::into).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    /// Adds a row.
+    pub fn push_row<I>(&mut self, row: I)
+    where
+        I: IntoIterator,
+        I::Item: Into<String>,
+    {
+        self.rows.push(row.into_iter().map(Into::into).collect());
+    }
+
+    /// The table with a row added.
+    #[must_use]
+    pub fn with_row<I>(mut self, row: I) -> Self
+    where
+        I: IntoIterator,
+        I::Item: Into<String>,
+    {
+        self.push_row(row);
+        self
+    }
+
+    /// The CSV text: header then rows, each line ending with `\n`.
+    #[must_use]
+    pub fn to_csv(&self) -> String {
+        let mut text = String::new();
+        write_line(&mut text, self.columns.iter().map(String::as_str));
+        for row in &self.rows {
+            write_line(&mut text, row.iter().map(String::as_str));
+        }
+        text
+    }
+}
+
+fn write_line<'a>(text: &mut String, cells: impl Iterator<Item = &'a str>) {
+    for (index, cell) in cells.enumerate() {
+        if index > 0 {
+            text.push(',');
+        }
+        text.push_str(&quote(&neutralise(cell)));
+    }
+    text.push('\n');
+}
+
+/// The cell as a spreadsheet should see it: text that would run as a formula
+/// gets a leading `'` (see the module documentation); numbers are left alone.
+#[must_use]
+pub fn neutralise(cell: &str) -> Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && cells::decimal(cell).is_err() {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+/// RFC 4180 quoting: a cell with a comma, a quote or a line break is put in
+/// double quotes, its quotes doubled.
+fn quote(cell: &str) -> Cow<'_, str> {
+    if cell.contains([',', '"', '\n', '\r']) {
+        Cow::Owned(format!("\"{}\"", cell.replace('"', "\"\"")))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn neutralises_formulas_but_not_numbers() {
+        let cases = [
+            ("-5.00", "-5.00"),
+            ("-5.00 MZN", "'-5.00 MZN"),
+            ("+5", "'+5"),
+            ("-", "'-"),
+            ("=SUM(A1)", "'=SUM(A1)"),
+            ("@x", "'@x"),
+            ("\tx", "'\tx"),
+            ("a=b", "a=b"),
+            ("", ""),
+        ];
+        for (cell, expected) in cases {
+            assert_eq!(neutralise(cell), expected, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn quotes_per_rfc_4180() {
+        let table = Table::new(["a", "b"])
+            .with_row(["x,y", "say \"hi\""])
+            .with_row(["line\nbreak", "=1,2"]);
+        assert_eq!(
+            table.to_csv(),
+            "a,b\n\"x,y\",\"say \"\"hi\"\"\"\n\"line\nbreak\",\"'=1,2\"\n"
+        );
+    }
+}

@@ -1,0 +1,132 @@
+//! Writing: a dataset round-trips through its CSV files; an output set is
+//! written all or nothing.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "tests"
+)]
+
+use std::path::Path;
+
+use pba_data::{OutputSet, Table, ValuesShape, read_dataset, write_dataset};
+use pba_scoring::Dataset;
+
+fn small() -> Dataset {
+    read_dataset(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small")).unwrap()
+}
+
+fn write_and_read(dataset: &Dataset, shape: ValuesShape) -> Dataset {
+    let mut outputs = OutputSet::default();
+    for (name, table) in write_dataset(dataset, shape) {
+        outputs.add_table(name, &table);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    outputs.commit(dir.path()).unwrap();
+    read_dataset(dir.path()).unwrap_or_else(|errors| panic!("{errors}"))
+}
+
+#[test]
+fn long_shape_round_trips() {
+    let dataset = small();
+    assert_eq!(write_and_read(&dataset, ValuesShape::Long), dataset);
+}
+
+#[test]
+fn wide_shape_round_trips_without_comments_and_missing_values() {
+    let mut dataset = small();
+    for assessment in dataset.assessments.values_mut() {
+        assessment.values.retain(|entry| entry.value.is_some());
+        for entry in &mut assessment.values {
+            entry.comment = None;
+        }
+    }
+    assert_eq!(write_and_read(&dataset, ValuesShape::Wide), dataset);
+}
+
+#[test]
+fn written_files_are_canonical() {
+    let files = write_dataset(&small(), ValuesShape::Long);
+    let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "districts.csv",
+            "facilities.csv",
+            "assessments.csv",
+            "assessment_values.csv",
+            "committee_members.csv",
+            "consultations.csv",
+            "consultation_values.csv",
+            "transfers.csv"
+        ]
+    );
+    insta::assert_snapshot!(files[7].1.to_csv(), @r"
+    transfer_id,facility_id,pba_year,amount,date,channel,reference
+    T001,F001,2020,1250000.00,2020-04-15,e_sistafe,OP-2020-0001
+    T002,F003,2020,980000.50,2020-05-02,bank_account,
+    ");
+}
+
+fn entries(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Regression guard: a failure at the second output must leave no new file
+/// and no temporary, and must not change a file that was there.
+#[test]
+fn a_failure_at_the_second_output_leaves_the_directory_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("first.csv"), "old\n").unwrap();
+    std::fs::create_dir(dir.path().join("second.csv")).unwrap();
+    let table = Table::new(["a"]).with_row(["1"]);
+    let mut outputs = OutputSet::default();
+    outputs.add_table("first.csv", &table);
+    outputs.add_table("second.csv", &table);
+    outputs.add_table("third.csv", &table);
+    let error = outputs.commit(dir.path()).unwrap_err();
+    assert!(error.to_string().contains("second.csv"), "{error}");
+    assert_eq!(entries(dir.path()), ["first.csv", "second.csv"]);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("first.csv")).unwrap(),
+        "old\n"
+    );
+}
+
+#[test]
+fn a_commit_writes_every_output_and_creates_the_directory() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("out/run");
+    let mut outputs = OutputSet::default();
+    outputs.add_table("scores.csv", &Table::new(["a"]).with_row(["=1"]));
+    outputs.add_bytes("notes.txt", b"hello".to_vec());
+    let written = outputs.commit(&dir).unwrap();
+    assert_eq!(written, [dir.join("scores.csv"), dir.join("notes.txt")]);
+    assert_eq!(entries(&dir), ["notes.txt", "scores.csv"]);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("scores.csv")).unwrap(),
+        "a\n'=1\n"
+    );
+}
+
+#[test]
+fn bad_and_repeated_names_are_refused_before_writing() {
+    let dir = tempfile::tempdir().unwrap();
+    for names in [
+        ["a.csv", "a.csv"],
+        ["a.csv", "../b.csv"],
+        ["a.csv", ".hidden"],
+    ] {
+        let mut outputs = OutputSet::default();
+        for name in names {
+            outputs.add_bytes(name, Vec::new());
+        }
+        assert!(outputs.commit(dir.path()).is_err(), "{names:?}");
+    }
+    assert!(entries(dir.path()).is_empty());
+}
