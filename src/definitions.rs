@@ -3,10 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use pba_scorecard::{
-    DefinitionErrors, Policy, ProgramDefinition, ScorecardSet, parse_policy, parse_program,
-    parse_scorecard,
-};
+use pba_scorecard::{Policy, ProgramDefinition, ScorecardSet, parse_policy_for, parse_program};
 
 use crate::defaults;
 use crate::failure::{Failure, Outcome};
@@ -31,12 +28,18 @@ pub fn sources(directory: Option<&Path>, shipped: &[(&str, &str)]) -> Outcome<Ve
             .collect());
     };
     let entries = std::fs::read_dir(directory).map_err(|error| {
-        Failure::user(format!("cannot read directory `{}`: {error}", directory.display()))
+        Failure::user(format!(
+            "cannot read directory `{}`: {error}",
+            directory.display()
+        ))
     })?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|extension| extension == "toml"))
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|extension| extension == "toml")
+        })
         .collect();
     paths.sort();
     if paths.is_empty() {
@@ -74,18 +77,11 @@ pub fn read_source(path: &Path) -> Outcome<Source> {
 
 /// Parses every scorecard and checks them together.
 pub fn scorecards(directory: Option<&Path>) -> Outcome<ScorecardSet> {
-    let mut errors = Vec::new();
-    let mut parsed = Vec::new();
-    for source in sources(directory, defaults::SCORECARDS)? {
-        match parse_scorecard(&source.name, &source.text) {
-            Ok(definition) => parsed.push((source.name, definition)),
-            Err(DefinitionErrors(found)) => errors.extend(found),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(Failure::user(DefinitionErrors(errors)));
-    }
-    ScorecardSet::new(parsed).map_err(Failure::user)
+    let sources: Vec<(String, String)> = sources(directory, defaults::SCORECARDS)?
+        .into_iter()
+        .map(|source| (source.name, source.text))
+        .collect();
+    ScorecardSet::parse(&sources).map_err(Failure::user)
 }
 
 /// Parses the program file, or the shipped Mozambique program.
@@ -113,10 +109,7 @@ pub fn policy(path: &Path, scorecards: &ScorecardSet) -> Outcome<Policy> {
 
 /// Parses a policy source and checks its scorecard exists.
 pub fn parse_checked_policy(source: &Source, scorecards: &ScorecardSet) -> Outcome<Policy> {
-    let policy = parse_policy(&source.name, &source.text).map_err(Failure::user)?;
-    pba_scorecard::check_policy_scorecard(&source.name, &policy, scorecards)
-        .map_err(Failure::user)?;
-    Ok(policy)
+    parse_policy_for(&source.name, &source.text, scorecards).map_err(Failure::user)
 }
 
 /// Every policy of a directory (or the shipped ones) paying in `pba_year`.

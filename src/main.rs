@@ -8,6 +8,7 @@ mod cli;
 mod defaults;
 mod definitions;
 mod failure;
+mod pipeline;
 mod tables;
 
 use std::process::ExitCode;

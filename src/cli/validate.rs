@@ -3,7 +3,9 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use pba_scorecard::{DefinitionErrors, ScorecardSet, parse_policy, parse_program, parse_scorecard};
+use pba_scorecard::{
+    DefinitionErrors, ScorecardSet, parse_policy, parse_policy_for, parse_program, parse_scorecard,
+};
 
 use crate::defaults;
 use crate::definitions::{Source, sources};
@@ -29,15 +31,18 @@ pub struct ValidateArguments {
 /// Checks everything given, prints one line per file, fails after reporting all errors.
 pub fn run(arguments: &ValidateArguments) -> Outcome {
     let mut failed = 0_usize;
-    let mut report = |source: &Source, outcome: Result<String, DefinitionErrors>| match outcome {
-        Ok(summary) => eprintln!("ok      {}: {summary}", source.name),
+    let report = |source: &Source, outcome: Result<String, DefinitionErrors>| match outcome {
+        Ok(summary) => {
+            eprintln!("ok      {}: {summary}", source.name);
+            0
+        }
         Err(errors) => {
-            failed += 1;
             eprintln!("invalid {}:\n{errors}", source.name);
+            1
         }
     };
 
-    let mut parsed = Vec::new();
+    let mut parsed = 0_usize;
     for source in sources(arguments.scorecards.as_deref(), defaults::SCORECARDS)? {
         let outcome = parse_scorecard(&source.name, &source.text).map(|definition| {
             let summary = format!(
@@ -47,13 +52,20 @@ pub fn run(arguments: &ValidateArguments) -> Outcome {
                 definition.domains.len(),
                 definition.indicators.len()
             );
-            parsed.push((source.name.clone(), definition));
+            parsed += 1;
             summary
         });
-        report(&source, outcome);
+        failed += report(&source, outcome);
     }
-    let scorecards = match ScorecardSet::new(parsed) {
+    let texts: Vec<(String, String)> =
+        sources(arguments.scorecards.as_deref(), defaults::SCORECARDS)?
+            .into_iter()
+            .map(|source| (source.name, source.text))
+            .collect();
+    let scorecards = match ScorecardSet::parse(&texts) {
         Ok(set) => Some(set),
+        // Per-file errors were reported above; report only the set's own.
+        Err(_) if parsed < texts.len() => None,
         Err(errors) => {
             failed += 1;
             eprintln!("invalid scorecard set:\n{errors}");
@@ -70,23 +82,24 @@ pub fn run(arguments: &ValidateArguments) -> Outcome {
                 program.first_fiscal_year
             )
         });
-        report(&source, outcome);
+        failed += report(&source, outcome);
     }
 
     for source in sources(arguments.policies.as_deref(), defaults::POLICIES)? {
-        let outcome = parse_policy(&source.name, &source.text).and_then(|policy| {
-            if let Some(set) = &scorecards {
-                pba_scorecard::check_policy_scorecard(&source.name, &policy, set)?;
-            }
-            Ok(format!(
+        let parsed = match &scorecards {
+            Some(set) => parse_policy_for(&source.name, &source.text, set),
+            None => parse_policy(&source.name, &source.text),
+        };
+        let outcome = parsed.map(|policy| {
+            format!(
                 "policy `{}`: PBA year {}, scorecard `{}`, {} envelope(s)",
                 policy.id,
                 policy.pba_year,
                 policy.scorecard,
                 policy.envelopes.len()
-            ))
+            )
         });
-        report(&source, outcome);
+        failed += report(&source, outcome);
     }
 
     if let Some(directory) = &arguments.data {

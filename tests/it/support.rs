@@ -63,12 +63,7 @@ pub fn files(directory: &Path) -> Vec<String> {
             if path.is_dir() {
                 stack.push(path);
             } else {
-                found.push(
-                    path.strip_prefix(directory)
-                        .unwrap()
-                        .display()
-                        .to_string(),
-                );
+                found.push(path.strip_prefix(directory).unwrap().display().to_string());
             }
         }
     }

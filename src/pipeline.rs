@@ -1,0 +1,61 @@
+//! Steps several commands share: reading a dataset, scoring a fiscal year,
+//! allocating a policy. Each returns domain values; commands write them.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use pba_allocation::{PbaList, allocate};
+use pba_scorecard::{FacilityId, Policy, ProgramDefinition, ScorecardSet};
+use pba_scoring::{Dataset, Detail, FacilityScore, YearScores, score_year_with};
+
+use crate::failure::{Failure, Outcome};
+
+/// Reads a dataset directory.
+pub fn dataset(directory: &Path) -> Outcome<Dataset> {
+    pba_data::read_dataset(directory).map_err(Failure::user)
+}
+
+/// Scores every assessment and facility for a fiscal year.
+pub fn score(
+    dataset: &Dataset,
+    scorecards: &ScorecardSet,
+    program: &ProgramDefinition,
+    fiscal_year: i32,
+    detail: Detail,
+) -> YearScores {
+    score_year_with(
+        dataset,
+        scorecards,
+        program.calendar,
+        program.min_assessments,
+        fiscal_year,
+        detail,
+    )
+}
+
+/// Facility scores keyed by facility.
+pub fn by_facility(scores: Vec<FacilityScore>) -> BTreeMap<FacilityId, FacilityScore> {
+    scores
+        .into_iter()
+        .map(|score| (score.facility_id.clone(), score))
+        .collect()
+}
+
+/// Allocates one policy on facility scores of fiscal year `pba_year - 1`.
+pub fn allocate_policy(
+    policy: &Policy,
+    scorecards: &ScorecardSet,
+    dataset: &Dataset,
+    scores: &BTreeMap<FacilityId, FacilityScore>,
+) -> Outcome<PbaList> {
+    let scorecard = scorecards
+        .versions(&policy.scorecard)
+        .last()
+        .ok_or_else(|| {
+            Failure::user(format!(
+                "policy `{}` names scorecard `{}`, which is not among the scorecards given",
+                policy.id, policy.scorecard
+            ))
+        })?;
+    allocate(policy, scorecard, dataset, scores).map_err(Failure::user)
+}

@@ -1,0 +1,208 @@
+//! `pba-list.xlsx`, for the finance officers who sign the list: a summary
+//! sheet and one sheet per district. Amounts are numbers with a currency
+//! format (display only: `pba-list.csv` is the exact record); totals are
+//! `SUM` formulas whose cached results are the exact sums of the amounts
+//! written, so a spreadsheet shows the same total before recalculation.
+
+use std::collections::BTreeMap;
+
+use pba_allocation::{PbaList, PbaRow};
+use pba_data::WriteError;
+use pba_data::xlsx::{SheetWriter, column_letters, new_workbook, workbook_bytes};
+use pba_scorecard::{DistrictId, Policy};
+use pba_scoring::Dataset;
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{Format, Formula};
+
+use super::{fixed, flag};
+
+/// A `SUM` over rows `first..=last` (1-based) of a column, with its result.
+fn sum_formula(
+    writer: &mut SheetWriter<'_>,
+    row: u32,
+    column: u16,
+    rows: (u32, u32),
+    total: Decimal,
+) -> Result<(), WriteError> {
+    let letter = column_letters(column);
+    let formula = Formula::new(format!("=SUM({letter}{}:{letter}{})", rows.0, rows.1))
+        .set_result(fixed(total, 2));
+    let format = Format::new()
+        .set_num_format(pba_data::xlsx::MONEY_FORMAT)
+        .set_bold();
+    writer
+        .sheet()
+        .write_formula_with_format(row, column, formula, &format)?;
+    Ok(())
+}
+
+/// The workbook bytes.
+pub fn pba_list_xlsx(
+    list: &PbaList,
+    policy: &Policy,
+    dataset: &Dataset,
+) -> Result<Vec<u8>, WriteError> {
+    let mut workbook = new_workbook()?;
+    {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name("Summary")?;
+        summary_sheet(SheetWriter::new(sheet), list, policy)?;
+    }
+    let mut by_district: BTreeMap<&DistrictId, Vec<&PbaRow>> = BTreeMap::new();
+    for row in &list.rows {
+        by_district.entry(&row.district_id).or_default().push(row);
+    }
+    for (district, rows) in by_district {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(sheet_name(district.as_str()))?;
+        let name = dataset
+            .districts
+            .get(district)
+            .map(|found| format!("{} ({}, {})", found.name, district, found.province))
+            .unwrap_or_else(|| district.to_string());
+        district_sheet(SheetWriter::new(sheet), &name, &rows, &list.currency)?;
+    }
+    workbook_bytes(&mut workbook)
+}
+
+/// A valid, unique-enough sheet name: at most 31 characters, none of `[]:*?/\`.
+fn sheet_name(text: &str) -> String {
+    text.chars()
+        .map(|character| {
+            if "[]:*?/\\".contains(character) {
+                '_'
+            } else {
+                character
+            }
+        })
+        .take(31)
+        .collect()
+}
+
+fn summary_sheet(
+    mut writer: SheetWriter<'_>,
+    list: &PbaList,
+    policy: &Policy,
+) -> Result<(), WriteError> {
+    writer.label(0, 0, "PBA list")?;
+    writer.text(0, 1, &list.policy_id.to_string())?;
+    writer.label(1, 0, "PBA year")?;
+    writer.text(1, 1, &list.pba_year.to_string())?;
+    writer.label(2, 0, "Scorecard")?;
+    writer.text(2, 1, &policy.scorecard.to_string())?;
+    writer.label(3, 0, "Currency")?;
+    writer.text(3, 1, &list.currency)?;
+    writer.label(4, 0, "Exact amounts")?;
+    writer.text(4, 1, "pba-list.csv (this workbook shows them for reading)")?;
+
+    let header = 6;
+    writer.header(
+        header,
+        0,
+        &[
+            "envelope",
+            "amount",
+            "allocated",
+            "unallocated",
+            "facilities in scope",
+            "facilities paid",
+        ],
+    )?;
+    let mut row = header + 1;
+    let (mut amount, mut allocated, mut unallocated) =
+        (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+    for envelope in &list.envelopes {
+        writer.text(row, 0, &envelope.scope.to_string())?;
+        writer.money(row, 1, envelope.amount)?;
+        writer.money(row, 2, envelope.allocated)?;
+        writer.money(row, 3, envelope.unallocated)?;
+        writer.number(row, 4, Decimal::from(envelope.facilities_in_scope))?;
+        writer.number(row, 5, Decimal::from(envelope.facilities_paid))?;
+        amount += envelope.amount;
+        allocated += envelope.allocated;
+        unallocated += envelope.unallocated;
+        row += 1;
+    }
+    writer.label(row, 0, "total")?;
+    let rows = (header + 2, row);
+    sum_formula(&mut writer, row, 1, rows, amount)?;
+    sum_formula(&mut writer, row, 2, rows, allocated)?;
+    sum_formula(&mut writer, row, 3, rows, unallocated)?;
+
+    let mut reasons: BTreeMap<String, (u64, Decimal)> = BTreeMap::new();
+    for facility in &list.rows {
+        let key = match facility.reason {
+            Some(reason) => reason.to_string(),
+            None => "paid".to_owned(),
+        };
+        let entry = reasons.entry(key).or_default();
+        entry.0 += 1;
+        entry.1 += facility.amount;
+    }
+    let header = row + 2;
+    writer.header(
+        header,
+        0,
+        &["facilities by outcome", "facilities", "amount"],
+    )?;
+    let mut row = header + 1;
+    for (reason, (count, total)) in &reasons {
+        writer.text(row, 0, reason)?;
+        writer.number(row, 1, Decimal::from(*count))?;
+        writer.money(row, 2, *total)?;
+        row += 1;
+    }
+    writer.freeze_above(0)?;
+    writer.finish()
+}
+
+fn district_sheet(
+    mut writer: SheetWriter<'_>,
+    district: &str,
+    rows: &[&PbaRow],
+    currency: &str,
+) -> Result<(), WriteError> {
+    writer.label(0, 0, district)?;
+    let columns = [
+        "facility_id",
+        "facility_name",
+        "facility_type",
+        "budget_unit",
+        "score",
+        "eligible",
+        "reason",
+        "amount",
+        "payment_channel",
+        "envelope",
+    ];
+    writer.header(1, 0, &columns)?;
+    writer.freeze_above(2)?;
+    let mut row = 2;
+    let mut total = Decimal::ZERO;
+    for facility in rows {
+        writer.text(row, 0, facility.facility_id.as_str())?;
+        writer.text(row, 1, &facility.facility_name)?;
+        writer.text(row, 2, facility.facility_type.as_str())?;
+        writer.text(row, 3, facility.budget_unit.as_str())?;
+        if let Some(score) = facility.score {
+            writer.number(row, 4, score)?;
+        }
+        writer.text(row, 5, &flag(facility.eligible))?;
+        writer.text(
+            row,
+            6,
+            &facility
+                .reason
+                .map(|reason| reason.to_string())
+                .unwrap_or_default(),
+        )?;
+        writer.money(row, 7, facility.amount)?;
+        writer.text(row, 8, facility.payment_channel.as_str())?;
+        writer.text(row, 9, &facility.envelope.to_string())?;
+        total += facility.amount;
+        row += 1;
+    }
+    writer.label(row, 0, &format!("total ({currency})"))?;
+    sum_formula(&mut writer, row, 7, (3, row), total)?;
+    writer.finish()
+}

@@ -1,0 +1,259 @@
+//! `assessment-scores.csv` and `facility-scores.csv` (SPEC section 4).
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use pba_data::Table;
+use pba_scorecard::{AssessmentKind, DomainId, FacilityId, ScorecardSet};
+use pba_scoring::{Dataset, YearScores};
+
+use super::{fixed, flag};
+
+/// Domain columns: the union of every scorecard's domain ids, in scorecard
+/// (id, version) order then file order, each once.
+fn domain_columns(scorecards: &ScorecardSet) -> Vec<DomainId> {
+    let mut columns: Vec<DomainId> = Vec::new();
+    for definition in scorecards.scorecards.values() {
+        if definition.applies_to.is_empty() {
+            continue;
+        }
+        for domain in &definition.domains {
+            if !columns.contains(&domain.id) {
+                columns.push(domain.id.clone());
+            }
+        }
+    }
+    columns
+}
+
+/// `assessment-scores.csv`: every assessment of the dataset, valid or not,
+/// with its reasons. Domain fractions are percentages rounded to 2 decimals
+/// for reading; `facility_composite` and `consultation_composite` are the
+/// unrounded parts shown to 4 decimals; `composite` is the reported score,
+/// rounded once from the unrounded parts.
+pub fn assessment_scores(scores: &YearScores, scorecards: &ScorecardSet) -> Table {
+    let domains = domain_columns(scorecards);
+    let mut columns: Vec<String> = [
+        "assessment_id",
+        "facility_id",
+        "kind",
+        "scorecard_id",
+        "scorecard_version",
+        "date",
+        "fiscal_year",
+        "valid",
+        "reasons",
+    ]
+    .iter()
+    .map(|column| (*column).to_owned())
+    .collect();
+    columns.extend(domains.iter().map(|domain| format!("domain_{domain}")));
+    columns.extend(
+        [
+            "facility_composite",
+            "consultation_composite",
+            "composite",
+            "critical_cap_applied",
+            "redistributed_domains",
+            "reason_details",
+        ]
+        .iter()
+        .map(|column| (*column).to_owned()),
+    );
+    let mut table = Table::new(columns);
+    for assessment in &scores.assessments {
+        let mut row = vec![
+            assessment.assessment_id.to_string(),
+            assessment.facility_id.to_string(),
+            assessment.kind.to_string(),
+            assessment.scorecard_id.to_string(),
+            assessment.scorecard_version.clone(),
+            assessment.date.to_string(),
+            assessment.fiscal_year.to_string(),
+            flag(assessment.valid),
+            assessment.reason_codes().join(";"),
+        ];
+        let percents: BTreeMap<&DomainId, String> = assessment
+            .domains()
+            .iter()
+            .map(|domain| {
+                let percent = domain.percent().map(|percent| fixed(percent, 2));
+                (&domain.domain_id, percent.unwrap_or_default())
+            })
+            .collect();
+        for domain in &domains {
+            row.push(percents.get(domain).cloned().unwrap_or_default());
+        }
+        row.push(
+            assessment
+                .facility_composite
+                .map(|value| fixed(value, 4))
+                .unwrap_or_default(),
+        );
+        row.push(
+            assessment
+                .consultation_composite
+                .map(|value| fixed(value, 4))
+                .unwrap_or_default(),
+        );
+        row.push(
+            assessment
+                .composite
+                .map(|value| fixed(value, 2))
+                .unwrap_or_default(),
+        );
+        row.push(flag(assessment.critical_cap_applied()));
+        row.push(
+            assessment
+                .redistributed()
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(";"),
+        );
+        row.push(
+            assessment
+                .reasons
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; "),
+        );
+        table.push_row(row);
+    }
+    table
+}
+
+/// ISC assessments of the year per facility: (all, valid).
+fn isc_counts(scores: &YearScores) -> BTreeMap<&FacilityId, (usize, usize)> {
+    let mut counts: BTreeMap<&FacilityId, (usize, usize)> = BTreeMap::new();
+    for assessment in &scores.assessments {
+        if assessment.kind != AssessmentKind::Isc || assessment.fiscal_year != scores.fiscal_year {
+            continue;
+        }
+        let entry = counts.entry(&assessment.facility_id).or_default();
+        entry.0 += 1;
+        if assessment.valid {
+            entry.1 += 1;
+        }
+    }
+    counts
+}
+
+/// The columns `pba score` writes in `facility-scores.csv`.
+pub const FACILITY_SCORE_COLUMNS: [&str; 12] = [
+    "facility_id",
+    "fiscal_year",
+    "score",
+    "eligible",
+    "reason",
+    "valid_assessments",
+    "scorecard_id",
+    "district_id",
+    "province",
+    "facility_type",
+    "assessments",
+    "invalid_assessments",
+];
+
+/// `facility-scores.csv`: every facility of the registry.
+pub fn facility_scores(scores: &YearScores, dataset: &Dataset) -> Table {
+    let counts = isc_counts(scores);
+    let mut table = Table::new(FACILITY_SCORE_COLUMNS);
+    for facility in &scores.facilities {
+        let registry = dataset.facilities.get(&facility.facility_id);
+        let district = registry.and_then(|found| dataset.districts.get(&found.district_id));
+        let (all, valid) = counts
+            .get(&facility.facility_id)
+            .copied()
+            .unwrap_or_default();
+        table.push_row([
+            facility.facility_id.to_string(),
+            facility.fiscal_year.to_string(),
+            facility
+                .score
+                .map(|score| fixed(score, 2))
+                .unwrap_or_default(),
+            flag(facility.eligible),
+            facility
+                .reason
+                .map(|reason| reason.to_string())
+                .unwrap_or_default(),
+            facility.valid_assessments.to_string(),
+            facility
+                .scorecard_id
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+            registry
+                .map(|found| found.district_id.to_string())
+                .unwrap_or_default(),
+            district
+                .map(|found| found.province.clone())
+                .unwrap_or_default(),
+            registry
+                .map(|found| found.facility_type.to_string())
+                .unwrap_or_default(),
+            all.to_string(),
+            (all - valid.min(all)).to_string(),
+        ]);
+    }
+    table
+}
+
+/// The stderr summary of a scoring run.
+pub fn scores_text(scores: &YearScores) -> String {
+    let mut text = String::new();
+    let in_year = scores
+        .assessments
+        .iter()
+        .filter(|assessment| assessment.fiscal_year == scores.fiscal_year);
+    let (mut isc, mut valid, mut iva) = (0_usize, 0_usize, 0_usize);
+    for assessment in in_year {
+        match assessment.kind {
+            AssessmentKind::Isc => {
+                isc += 1;
+                valid += usize::from(assessment.valid);
+            }
+            AssessmentKind::Iva => iva += 1,
+        }
+    }
+    let _ = writeln!(
+        text,
+        "score: fiscal year {}: {} assessments read, {isc} ISC in the year ({valid} valid), {iva} IVA",
+        scores.fiscal_year,
+        scores.assessments.len()
+    );
+    let mut per_scorecard: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
+    for facility in &scores.facilities {
+        let scorecard = facility
+            .scorecard_id
+            .as_ref()
+            .map_or_else(|| "(no scorecard applies)".to_owned(), ToString::to_string);
+        let entry = per_scorecard.entry(scorecard).or_default();
+        entry.0 += 1;
+        entry.1 += usize::from(facility.eligible);
+        if let (Some(reason), Some(_)) = (facility.reason, &facility.scorecard_id) {
+            *reasons.entry(reason.to_string()).or_default() += 1;
+        }
+    }
+    for (scorecard, (facilities, eligible)) in &per_scorecard {
+        let _ = writeln!(
+            text,
+            "  {scorecard:<24} {eligible:>6} of {facilities:>6} facilities eligible"
+        );
+    }
+    if !reasons.is_empty() {
+        let listed = reasons
+            .iter()
+            .map(|(reason, count)| format!("{reason} {count}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let _ = writeln!(
+            text,
+            "  not eligible (facilities with a scorecard): {listed}"
+        );
+    }
+    text
+}
