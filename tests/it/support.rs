@@ -30,10 +30,15 @@ pub fn pba(arguments: &[&str]) -> Run {
 
 /// Runs `pba` in `directory`, replacing `temporary` in messages by `[TMP]`.
 pub fn pba_in(directory: &Path, arguments: &[&str], temporary: Option<&Path>) -> Run {
+    pba_threads(directory, arguments, temporary, 2)
+}
+
+/// Runs `pba` with `POLARS_MAX_THREADS` set to `threads`.
+pub fn pba_threads(directory: &Path, arguments: &[&str], temporary: Option<&Path>, threads: u32) -> Run {
     let output = Command::new(env!("CARGO_BIN_EXE_pba"))
         .args(arguments)
         .current_dir(directory)
-        .env("POLARS_MAX_THREADS", "2")
+        .env("POLARS_MAX_THREADS", threads.to_string())
         .output()
         .unwrap();
     let clean = |bytes: &[u8]| {
