@@ -23,11 +23,6 @@ pub fn repo(path: &str) -> PathBuf {
     root().join(path)
 }
 
-/// Runs `pba` with arguments from the repository root.
-pub fn pba(arguments: &[&str]) -> Run {
-    pba_in(&root(), arguments, None)
-}
-
 /// Runs `pba` in `directory`, replacing `temporary` in messages by `[TMP]`.
 pub fn pba_in(directory: &Path, arguments: &[&str], temporary: Option<&Path>) -> Run {
     pba_threads(directory, arguments, temporary, 2)
