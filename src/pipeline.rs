@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use pba_allocation::{PbaList, allocate};
+use pba_allocation::{PbaList, allocate_with};
 use pba_scorecard::{FacilityId, Policy, ProgramDefinition, ScorecardSet};
 use pba_scoring::{Dataset, Detail, FacilityScore, YearScores, score_year_with};
 
@@ -48,6 +48,18 @@ pub fn allocate_policy(
     dataset: &Dataset,
     scores: &BTreeMap<FacilityId, FacilityScore>,
 ) -> Outcome<PbaList> {
+    allocate_policy_with(policy, scorecards, dataset, scores, &BTreeMap::new())
+}
+
+/// [`allocate_policy`] with verification penalty factors in [0, 1] by
+/// facility (absent = 1).
+pub fn allocate_policy_with(
+    policy: &Policy,
+    scorecards: &ScorecardSet,
+    dataset: &Dataset,
+    scores: &BTreeMap<FacilityId, FacilityScore>,
+    penalties: &BTreeMap<FacilityId, rust_decimal::Decimal>,
+) -> Outcome<PbaList> {
     let scorecard = scorecards
         .versions(&policy.scorecard)
         .last()
@@ -57,5 +69,5 @@ pub fn allocate_policy(
                 policy.id, policy.scorecard
             ))
         })?;
-    allocate(policy, scorecard, dataset, scores).map_err(Failure::user)
+    allocate_with(policy, scorecard, dataset, scores, penalties).map_err(Failure::user)
 }

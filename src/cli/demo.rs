@@ -18,12 +18,14 @@ use pba_verification::{Stratum, draw_sample};
 use rust_decimal::Decimal;
 
 use crate::cli::dli;
+use crate::cli::sample::{SAMPLE_IVA_FRACTION, SAMPLE_IVA_SEED};
 use crate::cli::verify::{SampleRequest, verification};
 use crate::failure::{Failure, Outcome};
 use crate::{defaults, definitions, pipeline, tables};
 
-/// Seed of the demo's IVA sample.
-const IVA_SEED: &str = "demo-iva";
+/// Seed of the demo's IVA sample: the one `pba synth` drew the sample
+/// dataset's IVA visits for.
+const IVA_SEED: &str = SAMPLE_IVA_SEED;
 
 /// Arguments of `pba demo`.
 #[derive(Debug, Args)]
@@ -122,7 +124,7 @@ pub fn run(arguments: &DemoArguments) -> Outcome {
         indented(&mut story, &tables::scores_text(&scores));
 
         if pba_year == last_pba_year {
-            let fraction = Decimal::new(1, 1);
+            let fraction = SAMPLE_IVA_FRACTION;
             let sample = draw_sample(
                 &dataset,
                 program.calendar,

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 use pba_allocation::{DliPopulation, DliResult, dli_value};
-use pba_data::{OutputSet, read_achievements, read_pba_list};
+use pba_data::{DataError, DataErrors, OutputSet, read_achievements, read_pba_list};
 use pba_scorecard::{DliId, FacilityId, ProgramDefinition, ScorecardSet};
 use pba_scoring::{Dataset, Detail};
 use rust_decimal::Decimal;
@@ -56,11 +56,35 @@ pub fn populations(program: &ProgramDefinition) -> Vec<(&pba_scorecard::DliSerie
         .collect()
 }
 
-/// Amounts listed for PBA year `year`, per facility, from `pba-list.csv` files.
-fn listed_from_files(files: &[PathBuf], year: i32) -> Outcome<BTreeMap<FacilityId, Decimal>> {
+/// Amounts listed for PBA year `year`, per facility, from `pba-list.csv`
+/// files; a facility the dataset does not have is an error (the list is of
+/// another dataset).
+fn listed_from_files(
+    files: &[PathBuf],
+    year: i32,
+    dataset: &Dataset,
+) -> Outcome<BTreeMap<FacilityId, Decimal>> {
     let mut listed: BTreeMap<FacilityId, Decimal> = BTreeMap::new();
     for file in files {
-        for row in read_pba_list(file).map_err(Failure::user)? {
+        let rows = read_pba_list(file).map_err(Failure::user)?;
+        let unknown: Vec<DataError> = rows
+            .iter()
+            .filter_map(|row| {
+                let facility = row.facility_id.as_ref()?;
+                (!dataset.facilities.contains_key(facility)).then(|| {
+                    DataError::cell(
+                        file.display().to_string(),
+                        row.row,
+                        "facility_id",
+                        format!("unknown facility `{facility}`, expected an id of the dataset's `facilities.csv`; hint: give the list made from the same `--data`"),
+                    )
+                })
+            })
+            .collect();
+        if !unknown.is_empty() {
+            return Err(Failure::user(DataErrors::new(unknown)));
+        }
+        for row in rows {
             if row.pba_year != year {
                 return Err(Failure::user(format!(
                     "{}:{}: column `pba_year`: the list is for PBA year `{}`, expected `{year}` (the `--year` given)",
@@ -197,7 +221,7 @@ pub fn run(arguments: &DliArguments) -> Outcome {
             arguments.year,
         )?
     } else {
-        listed_from_files(&arguments.pba_lists, arguments.year)?
+        listed_from_files(&arguments.pba_lists, arguments.year, &dataset)?
     };
     let results = compute(&program, &dataset, &eligibility, &listed, arguments.year)?;
     let mut outputs = OutputSet::default();

@@ -12,6 +12,16 @@ use crate::definitions;
 use crate::failure::{Failure, Outcome};
 use crate::tables;
 
+/// Seed text of the IVA sample of the shipped sample dataset: `pba synth`
+/// draws its IVA visits for the sample of this seed (`--iva-seed`), and `pba
+/// demo` samples and verifies with it, so the demo finds the sampled
+/// facilities visited.
+pub const SAMPLE_IVA_SEED: &str = "iva";
+
+/// Fraction of each stratum in the IVA sample of the shipped sample dataset
+/// (`pba synth --iva-fraction`, `pba demo`): 10 %.
+pub const SAMPLE_IVA_FRACTION: Decimal = Decimal::from_parts(1, 0, 0, false, 1);
+
 /// Arguments of `pba sample`.
 #[derive(Debug, Args)]
 pub struct SampleArguments {

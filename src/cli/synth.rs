@@ -5,8 +5,11 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 use pba_data::{OutputSet, ValuesShape, write_dataset};
 use pba_scoring::Detail;
-use pba_synth::{FacilityCount, SynthConfig, generate, transfers_for};
+use pba_synth::{FacilityCount, SynthConfig, add_iva_visits, generate, transfers_for};
+use pba_verification::{Stratum, draw_sample};
+use rust_decimal::Decimal;
 
+use crate::cli::sample::{SAMPLE_IVA_FRACTION, SAMPLE_IVA_SEED};
 use crate::failure::{Failure, Outcome};
 use crate::{definitions, pipeline};
 
@@ -63,7 +66,27 @@ pub struct SynthArguments {
     /// Program definition (fiscal calendar, minimum assessments).
     #[arg(long, value_name = "FILE")]
     program: Option<PathBuf>,
+    /// ISC visits per facility and year, `MIN-MAX` (or one number), drawn
+    /// uniformly.
+    #[arg(
+        long = "assessments-per-year",
+        value_name = "MIN-MAX",
+        default_value = "2-4"
+    )]
+    assessments_per_year: String,
+    /// Seed text of the IVA sample drawn each fiscal year (as `pba sample
+    /// --seed`); the IVA visits about 90 % of the sampled facilities.
+    #[arg(long = "iva-seed", value_name = "TEXT", default_value = SAMPLE_IVA_SEED)]
+    iva_seed: String,
+    /// Fraction of each stratum in the IVA sample (as `pba sample
+    /// --fraction`); `0` for no IVA visit at all.
+    #[arg(long = "iva-fraction", value_name = "FRACTION", default_value_t = SAMPLE_IVA_FRACTION)]
+    iva_fraction: Decimal,
 }
+
+/// Share of the sampled facilities the IVA actually visits: some are never
+/// reached, and `pba verify` reports them `not_verified`.
+const IVA_VISIT_SHARE: Decimal = Decimal::from_parts(9, 0, 0, false, 1);
 
 /// Parses `2018-2020` (or a single year).
 pub fn parse_years(text: &str) -> Outcome<(i32, i32)> {
@@ -79,6 +102,20 @@ pub fn parse_years(text: &str) -> Outcome<(i32, i32)> {
         return Err(invalid());
     }
     Ok((first, last))
+}
+
+/// Parses `2-4` (or a single count) for `--assessments-per-year`; the range
+/// itself is checked by the generator.
+fn parse_visits(text: &str) -> Outcome<(u32, u32)> {
+    let invalid = || {
+        Failure::user(format!(
+            "`--assessments-per-year {text}` is not a range of counts, expected `MIN-MAX` such as `2-4`"
+        ))
+    };
+    let (min, max) = text.split_once('-').unwrap_or((text, text));
+    let min: u32 = min.trim().parse().map_err(|_| invalid())?;
+    let max: u32 = max.trim().parse().map_err(|_| invalid())?;
+    Ok((min, max))
 }
 
 /// Transfers drawn from the PBA lists the policies give for every PBA year
@@ -126,6 +163,42 @@ fn listed_transfers(
     Ok(transfers)
 }
 
+/// For each generated fiscal year, draws the IVA sample (`--iva-seed`,
+/// `--iva-fraction`, strata province and type) and adds the IVA's visits of
+/// about [`IVA_VISIT_SHARE`] of the sampled facilities.
+fn add_sampled_iva_visits(
+    arguments: &SynthArguments,
+    config: &SynthConfig,
+    scorecards: &pba_scorecard::ScorecardSet,
+    dataset: &mut pba_scoring::Dataset,
+) -> Outcome {
+    if arguments.iva_fraction.is_zero() {
+        return Ok(());
+    }
+    let program = definitions::program(arguments.program.as_deref())?;
+    for year in config.first_year..=config.last_year {
+        let sample = draw_sample(
+            dataset,
+            program.calendar,
+            year,
+            arguments.iva_fraction,
+            &arguments.iva_seed,
+            Stratum::DEFAULT,
+        )
+        .map_err(Failure::user)?;
+        add_iva_visits(
+            dataset,
+            config,
+            scorecards,
+            year,
+            &sample.selected_ids(),
+            IVA_VISIT_SHARE,
+        )
+        .map_err(Failure::user)?;
+    }
+    Ok(())
+}
+
 /// Generates and writes the dataset.
 pub fn run(arguments: &SynthArguments) -> Outcome {
     let scorecards = definitions::scorecards(arguments.indicators_from.as_deref())?;
@@ -139,9 +212,13 @@ pub fn run(arguments: &SynthArguments) -> Outcome {
         facilities,
         first_year,
         last_year,
+        assessments_per_year: parse_visits(&arguments.assessments_per_year)?,
+        // The IVA visits follow the drawn sample instead (below).
+        iva_fraction: Decimal::ZERO,
         ..SynthConfig::default()
     };
     let mut dataset = generate(&config, &scorecards).map_err(Failure::user)?;
+    add_sampled_iva_visits(arguments, &config, &scorecards, &mut dataset)?;
     if !arguments.unlisted_transfers {
         dataset.transfers = listed_transfers(arguments, &config, &scorecards, &dataset)?;
     }
@@ -155,11 +232,16 @@ pub fn run(arguments: &SynthArguments) -> Outcome {
     }
     outputs.commit(&arguments.out).map_err(Failure::user)?;
     eprintln!(
-        "synth: seed {}, fiscal years {first_year}-{last_year}: {} districts, {} facilities, {} assessments, {} consultations, {} transfers -> {}",
+        "synth: seed {}, fiscal years {first_year}-{last_year}: {} districts, {} facilities, {} assessments ({} IVA), {} consultations, {} transfers -> {}",
         arguments.seed,
         dataset.districts.len(),
         dataset.facilities.len(),
         dataset.assessments.len(),
+        dataset
+            .assessments
+            .values()
+            .filter(|assessment| assessment.kind == pba_scorecard::AssessmentKind::Iva)
+            .count(),
         dataset.consultations.len(),
         dataset.transfers.len(),
         arguments.out.display()

@@ -132,7 +132,7 @@ fn summary_sheet(
     let mut reasons: BTreeMap<String, (u64, Decimal)> = BTreeMap::new();
     for facility in &list.rows {
         let key = match facility.reason {
-            Some(reason) => reason.to_string(),
+            Some(reason) => reason.as_str().to_owned(),
             None => "paid".to_owned(),
         };
         let entry = reasons.entry(key).or_default();
@@ -145,12 +145,10 @@ fn summary_sheet(
         0,
         &["facilities by outcome", "facilities", "amount"],
     )?;
-    let mut row = header + 1;
-    for (reason, (count, total)) in &reasons {
+    for (row, (reason, (count, total))) in (header + 1..).zip(&reasons) {
         writer.text(row, 0, reason)?;
         writer.number(row, 1, Decimal::from(*count))?;
         writer.money(row, 2, *total)?;
-        row += 1;
     }
     writer.freeze_above(0)?;
     writer.finish()

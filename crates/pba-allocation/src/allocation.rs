@@ -10,6 +10,12 @@
 //! Qualifying: active, eligible, score >= `min_score`, claim > 0 (see
 //! [`crate::methods`]). Every facility in scope gets a row, qualifying or not,
 //! with a reason when it is paid nothing.
+//!
+//! Verification penalty ([`allocate_with`]): a qualifying facility with a
+//! factor below 1 claims `basis × weight × uplift × factor`, exactly, and its
+//! row says `verification_penalty` with the factor; a factor of 0 leaves it
+//! unpaid. Factors of facilities out of scope or not qualifying change
+//! nothing.
 
 use std::collections::BTreeMap;
 
@@ -27,7 +33,23 @@ use crate::pba_list::{
 };
 
 /// Computes the PBA list of `policy` from the annual scores of fiscal year
-/// `policy.pba_year − 1`.
+/// `policy.pba_year − 1`, with no verification penalty: [`allocate_with`]
+/// and no factors.
+///
+/// # Errors
+/// As [`allocate_with`].
+pub fn allocate(
+    policy: &Policy,
+    scorecard: &ScorecardDefinition,
+    dataset: &Dataset,
+    scores: &BTreeMap<FacilityId, FacilityScore>,
+) -> Result<PbaList, AllocationError> {
+    allocate_with(policy, scorecard, dataset, scores, &BTreeMap::new())
+}
+
+/// Computes the PBA list of `policy` from the annual scores of fiscal year
+/// `policy.pba_year − 1`; `penalties` gives verification penalty factors in
+/// [0, 1] by facility (absent = 1), which multiply the facilities' claims.
 ///
 /// # Errors
 /// The scorecard is not the policy's; an envelope is not > 0 or not a
@@ -35,13 +57,24 @@ use crate::pba_list::{
 /// it costs nothing and apportionment relies on it); a facility is in two
 /// envelopes; a qualifying facility lacks its weight column; a score is of
 /// another fiscal year or inconsistent (eligible without a score, ineligible
-/// without a reason); exact arithmetic overflows.
-pub fn allocate(
+/// without a reason); a penalty factor is outside [0, 1]; exact arithmetic
+/// overflows.
+pub fn allocate_with(
     policy: &Policy,
     scorecard: &ScorecardDefinition,
     dataset: &Dataset,
     scores: &BTreeMap<FacilityId, FacilityScore>,
+    penalties: &BTreeMap<FacilityId, Decimal>,
 ) -> Result<PbaList, AllocationError> {
+    if let Some((facility, factor)) = penalties
+        .iter()
+        .find(|(_, factor)| **factor < Decimal::ZERO || **factor > Decimal::ONE)
+    {
+        return Err(AllocationError::PenaltyFactorOutOfRange {
+            facility: facility.clone(),
+            factor: *factor,
+        });
+    }
     if scorecard.id != policy.scorecard {
         return Err(AllocationError::ScorecardMismatch {
             policy: policy.id.clone(),
@@ -71,7 +104,13 @@ pub fn allocate(
     for (envelope, facilities) in policy.envelopes.iter().zip(members) {
         let drafts = facilities
             .into_iter()
-            .map(|(facility, district)| assess(policy, facility, district, scores))
+            .map(|(facility, district)| {
+                let penalty = penalties
+                    .get(&facility.id)
+                    .copied()
+                    .filter(|factor| *factor < Decimal::ONE);
+                assess(policy, facility, district, scores, penalty)
+            })
             .collect::<Result<Vec<_>, _>>()?;
         allocate_envelope(policy, &envelope.scope, envelope.amount, drafts, &mut list)?;
     }
@@ -140,12 +179,14 @@ struct Draft {
     claim: Option<Decimal>,
 }
 
-/// A facility's score, eligibility, basis, weight, uplift and claim.
+/// A facility's score, eligibility, basis, weight, uplift and claim, the
+/// claim multiplied by `penalty` (a factor below 1) when given.
 fn assess(
     policy: &Policy,
     facility: &Facility,
     district: &District,
     scores: &BTreeMap<FacilityId, FacilityScore>,
+    penalty: Option<Decimal>,
 ) -> Result<Draft, AllocationError> {
     let score = scores.get(&facility.id);
     if let Some(score) = score {
@@ -199,7 +240,21 @@ fn assess(
     };
     if claim.is_zero() {
         row.reason = Some(PbaReason::ZeroBasis);
+        return Ok(Draft {
+            row,
+            claim: Some(claim),
+        });
     }
+    let Some(factor) = penalty else {
+        return Ok(Draft {
+            row,
+            claim: Some(claim),
+        });
+    };
+    let claim = exact::mul(claim, factor.normalize()).ok_or(AllocationError::Overflow {
+        operation: "applying a verification penalty factor to a claim",
+    })?;
+    row.reason = Some(PbaReason::VerificationPenalty { factor });
     Ok(Draft {
         row,
         claim: Some(claim),
@@ -279,7 +334,9 @@ fn allocate_envelope(
         row.amount = amounts.get(&row.facility_id).copied().unwrap_or(zero);
         row.share =
             exact::mul_div_rounded(row.amount, Decimal::ONE, amount, 6).ok_or(overflow.clone())?;
-        if outcome.capped.contains(&row.facility_id) {
+        if matches!(row.reason, Some(PbaReason::VerificationPenalty { .. })) {
+            // Shown whatever the cap or the rounding did (see `PbaReason`).
+        } else if outcome.capped.contains(&row.facility_id) {
             row.reason = Some(PbaReason::Capped);
         } else if row.reason.is_none() && row.amount.is_zero() {
             row.reason = Some(PbaReason::RoundedToZero);

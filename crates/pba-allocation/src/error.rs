@@ -131,6 +131,16 @@ pub enum AllocationError {
         /// The facility.
         facility: FacilityId,
     },
+    /// A verification penalty factor outside [0, 1].
+    #[error(
+        "verification penalty factor of facility `{facility}` is `{factor}`, expected `0` to `1`; hint: a penalty may only reduce a claim"
+    )]
+    PenaltyFactorOutOfRange {
+        /// The facility.
+        facility: FacilityId,
+        /// The factor given.
+        factor: Decimal,
+    },
 }
 
 /// Why a disbursement could not be computed.

@@ -4,7 +4,8 @@
 //!
 //! Main entry points and types:
 //! - [`allocate`] turns a [`pba_scorecard::Policy`], the dataset and the
-//!   annual scores into a [`PbaList`]: one [`PbaRow`] per facility in scope
+//!   annual scores into a [`PbaList`] ([`allocate_with`] also takes
+//!   verification penalty factors): one [`PbaRow`] per facility in scope
 //!   (with a [`PbaReason`] when it is paid nothing), [`Unallocated`] rows and
 //!   an [`EnvelopeSummary`] per envelope. The methods (`proportional`,
 //!   `tiered`, `above_threshold`), weights and uplifts are documented in
@@ -61,7 +62,7 @@ mod exact;
 pub mod methods;
 pub mod pba_list;
 
-pub use allocation::allocate;
+pub use allocation::{allocate, allocate_with};
 pub use apportionment::apportion;
 pub use caps::{CappedApportionment, apportion_with_cap, cap_amount};
 pub use disbursement::{Disbursement, DisbursementRow, DliDisbursementSummary, disburse};

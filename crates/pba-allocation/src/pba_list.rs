@@ -81,7 +81,15 @@ pub struct PbaRow {
 /// - `capped`: paid, fixed at the cap amount because its share would pass it;
 /// - `rounded_to_zero`: qualifies, but its share is less than a unit and the
 ///   leftover units went to larger remainders (an envelope with fewer units
-///   than facilities).
+///   than facilities);
+/// - `verification_penalty`: qualifies, but its claim was multiplied by a
+///   verification penalty factor below 1 (the policy's
+///   `verification_penalty`, `pba allocate --verification`). `pba-list.csv`
+///   has no column for the factor (its columns are fixed by SPEC section 5),
+///   so the reason carries it: `verification_penalty (factor 0.875)`, or
+///   `verification_penalty (factor 0: not paid)`. It takes precedence over
+///   `capped` and `rounded_to_zero`: a facility the verification flagged is
+///   always shown as such.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum PbaReason {
     /// Not eligible, with the eligibility reason.
@@ -96,6 +104,11 @@ pub enum PbaReason {
     Capped,
     /// Qualifies, but received 0 units by largest remainder.
     RoundedToZero,
+    /// Its claim was multiplied by a verification penalty factor below 1.
+    VerificationPenalty {
+        /// The factor, in [0, 1).
+        factor: Decimal,
+    },
 }
 
 impl PbaReason {
@@ -109,13 +122,29 @@ impl PbaReason {
             Self::ZeroBasis => "zero_basis",
             Self::Capped => "capped",
             Self::RoundedToZero => "rounded_to_zero",
+            Self::VerificationPenalty { .. } => "verification_penalty",
         }
     }
 }
 
+/// The text written to the `reason` column: the code, and for
+/// `verification_penalty` the factor (see [`PbaReason`]).
 impl fmt::Display for PbaReason {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter.write_str(self.as_str())
+        match self {
+            Self::VerificationPenalty { factor } if factor.is_zero() => {
+                write!(formatter, "{} (factor 0: not paid)", self.as_str())
+            }
+            Self::VerificationPenalty { factor } => {
+                write!(
+                    formatter,
+                    "{} (factor {})",
+                    self.as_str(),
+                    factor.normalize()
+                )
+            }
+            _ => formatter.write_str(self.as_str()),
+        }
     }
 }
 
@@ -138,7 +167,8 @@ pub enum UnallocatedReason {
     NoQualifyingFacility,
     /// Every qualifying facility is fixed at the cap.
     AllCapped,
-    /// Facilities are eligible with a score >= `min_score`, but every claim is 0.
+    /// Facilities are eligible with a score >= `min_score`, but every claim is 0
+    /// (a zero basis or weight, or a verification penalty factor of 0).
     ZeroTotalBasis,
 }
 

@@ -12,17 +12,23 @@ use rust_decimal::Decimal;
 pub fn decimal(text: &str) -> Result<Decimal, String> {
     let expected =
         || format!("`{text}` is not a number, expected a decimal such as `12` or `3.50`");
+    if !is_decimal_shaped(text) {
+        return Err(expected());
+    }
+    // `from_str` would round a number with too many digits: refuse it instead.
+    Decimal::from_str_exact(text)
+        .map_err(|_| format!("`{text}` is not a number this program can hold exactly"))
+}
+
+/// Whether a text is written as [`decimal`] accepts (whatever its size).
+fn is_decimal_shaped(text: &str) -> bool {
     let unsigned = text.strip_prefix('-').unwrap_or(text);
     let (whole, fraction) = match unsigned.split_once('.') {
         Some((whole, fraction)) => (whole, Some(fraction)),
         None => (unsigned, None),
     };
     let digits = |part: &str| !part.is_empty() && part.bytes().all(|byte| byte.is_ascii_digit());
-    if !digits(whole) || fraction.is_some_and(|fraction| !digits(fraction)) {
-        return Err(expected());
-    }
-    Decimal::from_str(text)
-        .map_err(|_| format!("`{text}` is not a number this program can hold exactly"))
+    digits(whole) && fraction.is_none_or(digits)
 }
 
 /// An amount of money: a decimal, not negative, with at most 2 decimals.
@@ -98,8 +104,11 @@ pub fn indicator_value(text: &str) -> Result<IndicatorValue, String> {
         "na" => return Ok(IndicatorValue::NotApplicable),
         _ => {}
     }
-    if let Ok(number) = decimal(text) {
-        return Ok(IndicatorValue::Number(number));
+    match decimal(text) {
+        Ok(number) => return Ok(IndicatorValue::Number(number)),
+        // Shaped like a number but too long to hold exactly: say so.
+        Err(message) if is_decimal_shaped(text) => return Err(message),
+        Err(_) => {}
     }
     let lower = text.to_ascii_lowercase();
     let hint = if matches!(lower.as_str(), "yes" | "no" | "na") {
@@ -152,6 +161,14 @@ mod tests {
         ] {
             assert!(decimal(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_number_with_too_many_digits_is_refused_not_rounded() {
+        assert!(decimal("0.00000000000000000000000000001").is_err());
+        assert!(decimal("1.00000000000000000000000000001").is_err());
+        assert!(decimal("79228162514264337593543950336").is_err());
+        assert!(decimal("0.0000000000000000000000000001").is_ok());
     }
 
     #[test]

@@ -10,6 +10,54 @@ use std::path::PathBuf;
 /// How many errors of one file are printed before "… and N more".
 pub const MAX_PRINTED_PER_FILE: usize = 50;
 
+/// A value quoted in a message (between backticks) longer than this many
+/// characters is shortened to its first [`SHOWN_CHARACTERS`], so a cell
+/// holding a pasted paragraph does not flood the terminal.
+pub const MAX_QUOTED_CHARACTERS: usize = 80;
+
+/// How many characters of a long quoted value a message shows.
+pub const SHOWN_CHARACTERS: usize = 40;
+
+/// Shortens every backticked span of `message` longer than
+/// [`MAX_QUOTED_CHARACTERS`]: `` `abc…` (5000 characters) ``.
+fn shortened(message: String) -> String {
+    let parts: Vec<&str> = message.split('`').collect();
+    let long = |part: &str| part.chars().count() > MAX_QUOTED_CHARACTERS;
+    if !parts.iter().skip(1).step_by(2).any(|part| long(part)) {
+        return message;
+    }
+    let mut text = String::with_capacity(message.len().min(1024));
+    let mut pending: Option<usize> = None;
+    for (index, part) in parts.iter().enumerate() {
+        if index > 0 {
+            text.push('`');
+            if let Some(count) = pending.take() {
+                text.push_str(&format!(" ({count} characters)"));
+            }
+        }
+        if index % 2 == 1 && long(part) {
+            text.extend(part.chars().take(SHOWN_CHARACTERS));
+            text.push('…');
+            pending = Some(part.chars().count());
+        } else {
+            text.push_str(part);
+        }
+    }
+    if let Some(count) = pending {
+        text.push_str(&format!(" ({count} characters)"));
+    }
+    text
+}
+
+/// A column name, shortened like a quoted value when it is very long.
+fn shortened_name(name: String) -> String {
+    if name.chars().count() <= MAX_QUOTED_CHARACTERS {
+        return name;
+    }
+    let head: String = name.chars().take(SHOWN_CHARACTERS).collect();
+    format!("{head}… ({} characters)", name.chars().count())
+}
+
 /// One problem in an input file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataError {
@@ -30,7 +78,7 @@ impl DataError {
             file: file.into(),
             row: None,
             column: None,
-            message: message.into(),
+            message: shortened(message.into()),
         }
     }
 
@@ -43,8 +91,8 @@ impl DataError {
         Self {
             file: file.into(),
             row: None,
-            column: Some(column.into()),
-            message: message.into(),
+            column: Some(shortened_name(column.into())),
+            message: shortened(message.into()),
         }
     }
 
@@ -58,8 +106,8 @@ impl DataError {
         Self {
             file: file.into(),
             row: Some(row),
-            column: Some(column.into()),
-            message: message.into(),
+            column: Some(shortened_name(column.into())),
+            message: shortened(message.into()),
         }
     }
 }
@@ -214,4 +262,33 @@ pub enum WriteError {
     /// The XLSX writer failed.
     #[error("cannot build the workbook: {0}")]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_quoted_values_are_shortened() {
+        let long = "x".repeat(5000);
+        let error = DataError::cell(
+            "facilities.csv",
+            6,
+            "type",
+            format!("unknown value `{long}`, expected one of `a`, `b`"),
+        );
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "facilities.csv:6: column `type`: unknown value `{}…` (5000 characters), expected one of `a`, `b`",
+                "x".repeat(SHOWN_CHARACTERS)
+            )
+        );
+    }
+
+    #[test]
+    fn short_messages_are_unchanged() {
+        let message = "`a` is not `b`; an odd ` is kept".to_owned();
+        assert_eq!(shortened(message.clone()), message);
+    }
 }

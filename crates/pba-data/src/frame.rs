@@ -1,6 +1,7 @@
 //! One CSV file as polars columns of text: bytes checked for UTF-8 (the
 //! first bad byte is reported by line and column), a UTF-8 byte-order mark
-//! stripped, CRLF accepted, every column read as text (no type inference:
+//! stripped, CRLF accepted, every row checked to have the header's number of
+//! cells (see `ragged.rs`), every column read as text (no type inference:
 //! pba converts and validates each cell itself), header checked against the
 //! columns a file may have.
 
@@ -66,6 +67,11 @@ impl CsvFrame {
             ));
             return None;
         }
+        let shape = crate::ragged::shape_errors(text, file);
+        if !shape.is_empty() {
+            errors.extend(shape);
+            return None;
+        }
         let frame = CsvReadOptions::default()
             .with_has_header(true)
             .with_infer_schema_length(Some(0))
@@ -75,17 +81,12 @@ impl CsvFrame {
         let frame = match frame {
             Ok(frame) => frame,
             Err(error) => {
-                let ragged = crate::ragged::ragged_rows(text, file);
-                if ragged.is_empty() {
-                    let reason = error.to_string();
-                    let reason = reason.lines().next().unwrap_or_default();
-                    errors.push(DataError::file(
-                        file,
-                        format!("not a valid CSV file: {reason}"),
-                    ));
-                } else {
-                    errors.extend(ragged);
-                }
+                let reason = error.to_string();
+                let reason = reason.lines().next().unwrap_or_default();
+                errors.push(DataError::file(
+                    file,
+                    format!("not a valid CSV file: {reason}"),
+                ));
                 return None;
             }
         };

@@ -32,6 +32,7 @@ mod read_dataset;
 mod read_places;
 mod read_results;
 mod read_values;
+mod read_verification;
 mod read_visits;
 mod rows;
 pub mod table;
@@ -44,8 +45,9 @@ pub use output_set::OutputSet;
 pub use read_dataset::read_dataset;
 pub use read_results::{
     AchievementRow, FACILITY_SCORE_EXTRA_COLUMNS, ListedAmount, read_achievements,
-    read_facility_scores, read_pba_list,
+    read_facility_score_rows, read_facility_scores, read_pba_list,
 };
+pub use read_verification::{VerifiedFacility, read_verification};
 pub use table::{Table, neutralise};
 pub use template::{
     TEMPLATE_COLUMNS, XLSX_TABLE_HEADER_ROW, allowed, template_table, template_xlsx,

@@ -43,7 +43,9 @@ pub(crate) fn read_districts<'a>(
     let mut ids = IdRegistry::default();
     let mut districts = Vec::with_capacity(frame.height);
     let mut reader = RowReader::new(frame, DISTRICT_COLUMNS.required);
+    let mut rows = 0_usize;
     while let Some(mut row) = reader.next_row(errors) {
+        rows += 1;
         let id = ids.register(&mut row, "district_id");
         let name = row.required_text("name");
         let province = row.required_text("province");
@@ -59,7 +61,22 @@ pub(crate) fn read_districts<'a>(
             });
         }
     }
+    if rows == 0 {
+        // One error says it all: references to it are not checked.
+        errors.push(no_rows(DISTRICTS, "district"));
+        return (districts, Known::unchecked());
+    }
     (districts, ids.into_known())
+}
+
+/// A registry file with a header and no row: every facility of a dataset
+/// needs its district, every assessment its facility, so an empty registry
+/// is a file saved too early, not an empty year.
+fn no_rows(file: &str, entity: &str) -> DataError {
+    DataError::file(
+        file,
+        format!("the file has a header but no row, expected one row per {entity}"),
+    )
 }
 
 /// Reads the facilities, checking their districts exist.
@@ -80,7 +97,9 @@ pub(crate) fn read_facilities<'a>(
         .copied()
         .collect();
     let mut reader = RowReader::new(frame, &names);
+    let mut rows = 0_usize;
     while let Some(mut row) = reader.next_row(errors) {
+        rows += 1;
         let id = ids.register(&mut row, "facility_id");
         let name = row.required_text("name");
         let facility_type = row.required("type", cells::vocabulary::<FacilityType>);
@@ -125,6 +144,11 @@ pub(crate) fn read_facilities<'a>(
                 active,
             });
         }
+    }
+    if rows == 0 {
+        // One error says it all: references to it are not checked.
+        errors.push(no_rows(FACILITIES, "facility"));
+        return (facilities, Known::unchecked());
     }
     (facilities, ids.into_known())
 }

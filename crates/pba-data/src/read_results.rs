@@ -1,6 +1,7 @@
 //! Single-file inputs besides the dataset: `facility-scores.csv` (what
 //! `pba score` writes, so `pba allocate --scores` can use scores from
-//! elsewhere), achievements (`pba disburse`) and `pba-list.csv` (`pba dli`).
+//! elsewhere), achievements (`pba disburse`) and `pba-list.csv` (`pba dli`);
+//! `verification.csv` in `read_verification.rs`.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -92,13 +93,17 @@ const PBA_LIST_COLUMNS: ColumnSpec<'static> = ColumnSpec {
     optional: &[],
 };
 
-fn open(path: &Path, spec: &ColumnSpec<'_>, errors: &mut Vec<DataError>) -> Option<CsvFrame> {
+pub(crate) fn open(
+    path: &Path,
+    spec: &ColumnSpec<'_>,
+    errors: &mut Vec<DataError>,
+) -> Option<CsvFrame> {
     let file = path.display().to_string();
     let frame = CsvFrame::read(path, &file, errors)?;
     frame.check_header(spec, errors).then_some(frame)
 }
 
-fn finish<T>(values: T, errors: Vec<DataError>) -> Result<T, DataErrors> {
+pub(crate) fn finish<T>(values: T, errors: Vec<DataError>) -> Result<T, DataErrors> {
     if errors.is_empty() {
         Ok(values)
     } else {
@@ -107,7 +112,7 @@ fn finish<T>(values: T, errors: Vec<DataError>) -> Result<T, DataErrors> {
 }
 
 /// A score: a number from 0 to 100 with at most 2 decimals.
-fn score(text: &str) -> Result<Decimal, String> {
+pub(crate) fn score(text: &str) -> Result<Decimal, String> {
     let value = cells::decimal(text)?;
     if value < Decimal::ZERO || value > Decimal::ONE_HUNDRED || value.scale() > 2 {
         return Err(format!(
@@ -125,6 +130,16 @@ fn score(text: &str) -> Result<Decimal, String> {
 /// parse, a facility given twice for a year, a `reason` that contradicts
 /// `eligible` (an eligible facility has none, an ineligible one needs one).
 pub fn read_facility_scores(path: &Path) -> Result<Vec<FacilityScore>, DataErrors> {
+    read_facility_score_rows(path).map(|rows| rows.into_iter().map(|(_, score)| score).collect())
+}
+
+/// [`read_facility_scores`] with each score's row in the file (header = 1),
+/// for messages about a score that is well-formed but wrong where it is used.
+///
+/// # Errors
+///
+/// As [`read_facility_scores`].
+pub fn read_facility_score_rows(path: &Path) -> Result<Vec<(usize, FacilityScore)>, DataErrors> {
     let mut errors = Vec::new();
     let Some(frame) = open(path, &FACILITY_SCORE_COLUMNS, &mut errors) else {
         return Err(DataErrors::new(errors));
@@ -191,15 +206,18 @@ pub fn read_facility_scores(path: &Path) -> Result<Vec<FacilityScore>, DataError
             reason,
             valid_assessments,
         ) {
-            scores.push(FacilityScore {
-                facility_id: FacilityId::from(facility_id),
-                fiscal_year,
-                score,
-                eligible,
-                reason,
-                valid_assessments,
-                scorecard_id: scorecard_id.map(ScorecardId::from),
-            });
+            scores.push((
+                row.number,
+                FacilityScore {
+                    facility_id: FacilityId::from(facility_id),
+                    fiscal_year,
+                    score,
+                    eligible,
+                    reason,
+                    valid_assessments,
+                    scorecard_id: scorecard_id.map(ScorecardId::from),
+                },
+            ));
         }
     }
     finish(scores, errors)
@@ -248,23 +266,35 @@ pub fn read_achievements(path: &Path) -> Result<Vec<AchievementRow>, DataErrors>
 }
 
 /// Reads the amounts of a `pba-list.csv` (SPEC section 5). Every column of
-/// the format must be present; only `pba_year`, `facility_id` and `amount`
-/// are read.
+/// the format must be present; only `pba_year`, `envelope`, `facility_id`
+/// and `amount` are read.
 ///
 /// # Errors
 ///
-/// Every problem of the file: missing or unknown columns, a bad year or amount.
+/// Every problem of the file: missing or unknown columns, a bad year or
+/// amount, a facility listed twice in one envelope.
 pub fn read_pba_list(path: &Path) -> Result<Vec<ListedAmount>, DataErrors> {
     let mut errors = Vec::new();
     let Some(frame) = open(path, &PBA_LIST_COLUMNS, &mut errors) else {
         return Err(DataErrors::new(errors));
     };
-    let mut reader = RowReader::new(&frame, &["pba_year", "facility_id", "amount"]);
+    let mut reader = RowReader::new(&frame, &["pba_year", "envelope", "facility_id", "amount"]);
     let mut rows = Vec::with_capacity(frame.height);
+    let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
     while let Some(mut row) = reader.next_row(&mut errors) {
         let pba_year = row.required("pba_year", cells::year);
         let facility_id = row.text("facility_id");
         let amount = row.required("amount", cells::amount);
+        let envelope = row.text("envelope").unwrap_or_default();
+        if let Some(facility) = facility_id
+            && let Some(first) = seen.insert((envelope, facility), row.number)
+        {
+            row.error(
+                "facility_id",
+                format!("facility `{facility}` is listed twice in envelope `{envelope}`, first at row {first}"),
+            );
+            continue;
+        }
         if let (Some(pba_year), Some(amount)) = (pba_year, amount) {
             rows.push(ListedAmount {
                 pba_year,

@@ -41,14 +41,56 @@ pub(crate) struct Owner<'k> {
     pub known: &'k Known<'k>,
 }
 
-/// A value with the row and column it came from, for duplicate messages.
-pub(crate) struct PlacedValue<'a> {
+/// A value with the row it came from, for duplicate messages.
+pub(crate) struct PlacedValue {
     /// Row number.
     pub row: usize,
-    /// `indicator_id` (long) or the indicator's column (wide).
-    pub column: &'a str,
     /// The value.
     pub entry: ValueEntry,
+}
+
+/// The shape of a value file, which tells the column a duplicate is in.
+#[derive(Clone, Copy)]
+enum Shape {
+    /// Duplicates are reported in `indicator_id`.
+    Long,
+    /// Duplicates are reported in the indicator's own column.
+    Wide,
+}
+
+/// Values grouped by owner id as rows are read. A national file holds tens of
+/// millions of values: each group is allocated once at its final size, and
+/// consecutive rows of one owner (the usual layout) skip the lookup.
+#[derive(Default)]
+struct Groups<'a> {
+    positions: HashMap<&'a str, usize>,
+    groups: Vec<(&'a str, Vec<PlacedValue>)>,
+    last: Option<(&'a str, usize)>,
+}
+
+impl<'a> Groups<'a> {
+    /// The position of `owner_id`'s group, created with room for `capacity`
+    /// values when new.
+    fn position(&mut self, owner_id: &'a str, capacity: impl FnOnce() -> usize) -> usize {
+        if let Some((last, position)) = self.last
+            && last == owner_id
+        {
+            return position;
+        }
+        let next = self.groups.len();
+        let position = *self.positions.entry(owner_id).or_insert(next);
+        if position == next {
+            self.groups.push((owner_id, Vec::with_capacity(capacity())));
+        }
+        self.last = Some((owner_id, position));
+        position
+    }
+
+    fn push(&mut self, position: usize, value: PlacedValue) {
+        if let Some((_, group)) = self.groups.get_mut(position) {
+            group.push(value);
+        }
+    }
 }
 
 /// Values grouped by owner id, each group sorted by indicator id, duplicates
@@ -61,28 +103,50 @@ pub(crate) fn read_values<'a>(
     let Some(frame) = frame else {
         return HashMap::new();
     };
-    let grouped = if frame.has("indicator_id") {
-        read_long(frame, owner, errors)
+    let (shape, grouped) = if frame.has("indicator_id") {
+        (Shape::Long, read_long(frame, owner, errors))
     } else {
-        read_wide(frame, owner, errors)
+        (Shape::Wide, read_wide(frame, owner, errors))
     };
-    grouped
-        .into_iter()
-        .map(|(owner_id, values)| {
-            (
-                owner_id,
-                sorted_unique(owner_id, values, &frame.file, errors),
-            )
-        })
-        .collect()
+    let mut values = HashMap::with_capacity(grouped.groups.len());
+    for (owner_id, group) in grouped.groups {
+        let unique = sorted_unique(owner_id, group, shape, &frame.file, errors);
+        values.insert(owner_id, unique);
+    }
+    values
+}
+
+/// How many rows each owner id has (an upper bound of its values).
+fn rows_per_owner<'a>(frame: &'a CsvFrame, column: &'a str) -> HashMap<&'a str, usize> {
+    let mut counts: HashMap<&'a str, usize> = HashMap::new();
+    let mut ignored = Vec::new();
+    let mut reader = RowReader::new(frame, &[column]);
+    let mut run: Option<(&'a str, usize)> = None;
+    while let Some(row) = reader.next_row(&mut ignored) {
+        let Some(id) = row.text(column) else {
+            continue;
+        };
+        match &mut run {
+            Some((last, count)) if *last == id => *count += 1,
+            _ => {
+                if let Some((last, count)) = run.replace((id, 1)) {
+                    *counts.entry(last).or_default() += count;
+                }
+            }
+        }
+    }
+    if let Some((last, count)) = run {
+        *counts.entry(last).or_default() += count;
+    }
+    counts
 }
 
 fn read_long<'a>(
     frame: &'a CsvFrame,
     owner: &Owner<'_>,
     errors: &mut Vec<DataError>,
-) -> HashMap<&'a str, Vec<PlacedValue<'a>>> {
-    let mut grouped: HashMap<&'a str, Vec<PlacedValue<'a>>> = HashMap::new();
+) -> Groups<'a> {
+    let mut grouped = Groups::default();
     let required = [owner.column, "indicator_id", "value"];
     let spec = ColumnSpec {
         required: &required,
@@ -91,22 +155,28 @@ fn read_long<'a>(
     if !frame.check_header(&spec, errors) {
         return grouped;
     }
+    let counts = rows_per_owner(frame, owner.column);
+    let mut checked = CheckedOwner::default();
     let mut reader = RowReader::new(frame, &[owner.column, "indicator_id", "value", "comment"]);
     while let Some(mut row) = reader.next_row(errors) {
-        let owner_id = owner_id(&mut row, owner);
+        let owner_id = checked.owner_id(&mut row, owner);
         let indicator_id = row.required_text("indicator_id");
         let value = row.optional("value", cells::indicator_value);
         let comment = row.text("comment");
         if let (Some(owner_id), Some(indicator_id), Some(value)) = (owner_id, indicator_id, value) {
-            grouped.entry(owner_id).or_default().push(PlacedValue {
-                row: row.number,
-                column: "indicator_id",
-                entry: ValueEntry {
-                    indicator_id: IndicatorId::from(indicator_id),
-                    value,
-                    comment: comment.map(str::to_owned),
+            let position =
+                grouped.position(owner_id, || counts.get(owner_id).copied().unwrap_or(1));
+            grouped.push(
+                position,
+                PlacedValue {
+                    row: row.number,
+                    entry: ValueEntry {
+                        indicator_id: IndicatorId::from(indicator_id),
+                        value,
+                        comment: comment.map(str::to_owned),
+                    },
                 },
-            });
+            );
         }
     }
     grouped
@@ -116,8 +186,8 @@ fn read_wide<'a>(
     frame: &'a CsvFrame,
     owner: &Owner<'_>,
     errors: &mut Vec<DataError>,
-) -> HashMap<&'a str, Vec<PlacedValue<'a>>> {
-    let mut grouped: HashMap<&'a str, Vec<PlacedValue<'a>>> = HashMap::new();
+) -> Groups<'a> {
+    let mut grouped = Groups::default();
     let indicators: Vec<&str> = frame
         .names()
         .filter(|name| *name != owner.column && !name.starts_with("x_"))
@@ -133,24 +203,45 @@ fn read_wide<'a>(
     let mut names = vec![owner.column];
     names.extend(indicators.iter().copied());
     let mut reader = RowReader::new(frame, &names);
+    let mut first_rows: HashMap<&'a str, usize> = HashMap::new();
+    let mut checked = CheckedOwner::default();
     while let Some(mut row) = reader.next_row(errors) {
-        let owner_id = owner_id(&mut row, owner);
+        let owner_id = checked.owner_id(&mut row, owner);
+        if let Some(id) = owner_id
+            && let Some(first) = first_rows.insert(id, row.number)
+        {
+            first_rows.insert(id, first);
+            row.error(
+                owner.column,
+                format!(
+                    "{} `{id}` has a second row, first at row {first}; the wide shape has one row per {}",
+                    owner.entity, owner.entity
+                ),
+            );
+            continue;
+        }
+        let cells = (1..=indicators.len())
+            .filter(|index| row.cell_at(*index).is_some())
+            .count();
+        let position = owner_id.map(|owner_id| grouped.position(owner_id, || cells));
         for (index, indicator) in indicators.iter().copied().enumerate() {
             let Some(text) = row.cell_at(index + 1) else {
                 continue;
             };
             match cells::indicator_value(text) {
                 Ok(value) => {
-                    if let Some(owner_id) = owner_id {
-                        grouped.entry(owner_id).or_default().push(PlacedValue {
-                            row: row.number,
-                            column: indicator,
-                            entry: ValueEntry {
-                                indicator_id: IndicatorId::from(indicator),
-                                value: Some(value),
-                                comment: None,
+                    if let Some(position) = position {
+                        grouped.push(
+                            position,
+                            PlacedValue {
+                                row: row.number,
+                                entry: ValueEntry {
+                                    indicator_id: IndicatorId::from(indicator),
+                                    value: Some(value),
+                                    comment: None,
+                                },
                             },
-                        });
+                        );
                     }
                 }
                 Err(message) => row.error(indicator, message),
@@ -160,21 +251,41 @@ fn read_wide<'a>(
     grouped
 }
 
-fn owner_id<'a>(row: &mut Row<'_, 'a>, owner: &Owner<'_>) -> Option<&'a str> {
-    row.required_text(owner.column).filter(|id| {
-        owner
+/// Checks owner ids against their file, remembering the last one found:
+/// consecutive rows of one owner are checked once.
+#[derive(Default)]
+struct CheckedOwner<'a> {
+    last_known: Option<&'a str>,
+}
+
+impl<'a> CheckedOwner<'a> {
+    fn owner_id(&mut self, row: &mut Row<'_, 'a>, owner: &Owner<'_>) -> Option<&'a str> {
+        let id = row.required_text(owner.column)?;
+        if self.last_known == Some(id) {
+            return Some(id);
+        }
+        let known = owner
             .known
-            .check(row, owner.column, id, owner.entity, owner.file)
-    })
+            .check(row, owner.column, id, owner.entity, owner.file);
+        if known {
+            self.last_known = Some(id);
+        }
+        known.then_some(id)
+    }
 }
 
 /// Sorts by indicator id (file order among equals) and reports every repeat.
 fn sorted_unique(
     owner_id: &str,
-    mut values: Vec<PlacedValue<'_>>,
+    mut values: Vec<PlacedValue>,
+    shape: Shape,
     file: &str,
     errors: &mut Vec<DataError>,
 ) -> Vec<ValueEntry> {
+    // The usual case, sorted and without repeats, moves the values as they are.
+    if values.is_sorted_by(|left, right| left.entry.indicator_id < right.entry.indicator_id) {
+        return values.into_iter().map(|placed| placed.entry).collect();
+    }
     values.sort_by(|left, right| {
         (&left.entry.indicator_id, left.row).cmp(&(&right.entry.indicator_id, right.row))
     });
@@ -188,7 +299,10 @@ fn sorted_unique(
             errors.push(DataError::cell(
                 file,
                 placed.row,
-                placed.column,
+                match shape {
+                    Shape::Long => "indicator_id",
+                    Shape::Wide => placed.entry.indicator_id.as_str(),
+                },
                 format!(
                     "duplicate value for `{owner_id}` and indicator `{}`, first given at row {first_row}",
                     placed.entry.indicator_id

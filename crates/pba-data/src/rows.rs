@@ -42,20 +42,27 @@ impl<'a> RowReader<'a> {
         }
     }
 
-    /// The next row, or `None` after the last one.
+    /// The next row, or `None` after the last one. A blank row (a blank
+    /// line, or a row of empty cells such as `,,,`) holds no value and is
+    /// skipped; row numbers still count it, so they stay file rows.
     pub fn next_row<'r>(&'r mut self, errors: &'r mut Vec<DataError>) -> Option<Row<'r, 'a>> {
-        if self.remaining == 0 {
-            return None;
+        loop {
+            if self.remaining == 0 {
+                return None;
+            }
+            self.remaining -= 1;
+            for (cell, iterator) in self.current.iter_mut().zip(&mut self.iterators) {
+                *cell = iterator
+                    .as_mut()
+                    .and_then(Iterator::next)
+                    .flatten()
+                    .filter(|text| !text.is_empty());
+            }
+            self.row += 1;
+            if self.current.iter().any(Option::is_some) {
+                break;
+            }
         }
-        self.remaining -= 1;
-        for (cell, iterator) in self.current.iter_mut().zip(&mut self.iterators) {
-            *cell = iterator
-                .as_mut()
-                .and_then(Iterator::next)
-                .flatten()
-                .filter(|text| !text.is_empty());
-        }
-        self.row += 1;
         Some(Row {
             file: self.file,
             names: &self.names,

@@ -4,9 +4,10 @@
 //! The workbook has a header block (scorecard, facility, date, assessment
 //! id), the indicator table with a frozen header row and a drop-down or
 //! range check on each value cell, and a committee block whose `role` and
-//! `attended_consultation` cells offer their allowed values. A numeric
-//! indicator that allows `na` gets no range check (a number check would
-//! refuse `na`); a `bands` indicator takes any number.
+//! `attended_consultation` cells offer their allowed values. A `numeric` or
+//! `bands` indicator gets a range check from its entry bounds (for `bands`,
+//! `min` or else the lowest band, and `max`), except when it allows `na` (a
+//! number check would refuse `na`).
 
 use pba_scorecard::{Indicator, IndicatorKind, MemberRole, ScorecardDefinition};
 use rust_xlsxwriter::{DataValidation, DataValidationRule};
@@ -66,7 +67,7 @@ fn kind_name(kind: &IndicatorKind) -> &'static str {
 }
 
 /// What may be entered, in words: `yes/no`, `0-2`,
-/// `0 to 30 (0 at 30, full at 0)`, `a number; bands from 80: 1, from 50: 0.5`;
+/// `0 to 30 (0 at 30, full at 0)`, `0 to 100; bands from 80: 1, from 50: 0.5`;
 /// `or na` appended where `na` is allowed.
 #[must_use]
 pub fn allowed(indicator: &Indicator) -> String {
@@ -75,24 +76,14 @@ pub fn allowed(indicator: &Indicator) -> String {
         IndicatorKind::Binary => return "yes/no".to_owned(),
         IndicatorKind::Scale { max } => format!("0-{max}"),
         IndicatorKind::Numeric {
-            zero_at,
-            full_at,
-            min,
-            max,
-        } => {
-            let range = match (min, max) {
-                (Some(min), Some(max)) => format!("{} to {}", number_text(*min), number_text(*max)),
-                (Some(min), None) => format!("{} or more", number_text(*min)),
-                (None, Some(max)) => format!("up to {}", number_text(*max)),
-                (None, None) => "a number".to_owned(),
-            };
-            format!(
-                "{range} (0 at {}, full at {})",
-                number_text(*zero_at),
-                number_text(*full_at)
-            )
-        }
-        IndicatorKind::Bands { bands } => {
+            zero_at, full_at, ..
+        } => format!(
+            "{} (0 at {}, full at {})",
+            range_text(&indicator.kind),
+            number_text(*zero_at),
+            number_text(*full_at)
+        ),
+        IndicatorKind::Bands { bands, .. } => {
             let bands = bands
                 .iter()
                 .map(|band| {
@@ -104,13 +95,24 @@ pub fn allowed(indicator: &Indicator) -> String {
                 })
                 .collect::<Vec<_>>()
                 .join(", ");
-            format!("a number; bands {bands}")
+            format!("{}; bands {bands}", range_text(&indicator.kind))
         }
     };
     if indicator.allow_na {
         format!("{text} or na")
     } else {
         text
+    }
+}
+
+/// The values a number may take, in words: `0 to 100`, `0 or more`,
+/// `up to 30`, `a number`.
+fn range_text(kind: &IndicatorKind) -> String {
+    match kind.entry_bounds() {
+        (Some(min), Some(max)) => format!("{} to {}", number_text(min), number_text(max)),
+        (Some(min), None) => format!("{} or more", number_text(min)),
+        (None, Some(max)) => format!("up to {}", number_text(max)),
+        (None, None) => "a number".to_owned(),
     }
 }
 
@@ -136,11 +138,12 @@ fn validation(indicator: &Indicator) -> Result<Option<DataValidation>, WriteErro
                 Err(_) => None,
             }
         }
-        IndicatorKind::Numeric { .. } if indicator.allow_na => None,
-        IndicatorKind::Numeric { min, max, .. } => {
+        IndicatorKind::Numeric { .. } | IndicatorKind::Bands { .. } if indicator.allow_na => None,
+        IndicatorKind::Numeric { .. } | IndicatorKind::Bands { .. } => {
             use rust_decimal::prelude::ToPrimitive;
             let float = |value: &rust_decimal::Decimal| value.to_f64().unwrap_or_default();
-            let rule = match (min, max) {
+            let (min, max) = indicator.kind.entry_bounds();
+            let rule = match (&min, &max) {
                 (Some(min), Some(max)) => Some(DataValidationRule::Between(float(min), float(max))),
                 (Some(min), None) => Some(DataValidationRule::GreaterThanOrEqualTo(float(min))),
                 (None, Some(max)) => Some(DataValidationRule::LessThanOrEqualTo(float(max))),
@@ -148,7 +151,6 @@ fn validation(indicator: &Indicator) -> Result<Option<DataValidation>, WriteErro
             };
             rule.map(|rule| DataValidation::new().allow_decimal_number(rule))
         }
-        IndicatorKind::Bands { .. } => None,
     };
     Ok(validation.map(|validation| {
         validation

@@ -1,4 +1,4 @@
-//! `facility-scores.csv`, achievements and `pba-list.csv` readers.
+//! `facility-scores.csv`, achievements, `pba-list.csv` and `verification.csv` readers.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -8,8 +8,9 @@
 
 use std::path::PathBuf;
 
-use pba_data::{read_achievements, read_facility_scores, read_pba_list};
+use pba_data::{read_achievements, read_facility_scores, read_pba_list, read_verification};
 use pba_scoring::IneligibleReason;
+use pba_verification::VerificationStatus;
 use rust_decimal::Decimal;
 
 fn file(dir: &tempfile::TempDir, name: &str, content: &str) -> PathBuf {
@@ -136,4 +137,76 @@ fn pba_list_needs_every_column() {
         "{found}"
     );
     assert_eq!(found.lines().count(), 13, "{found}");
+}
+
+const VERIFICATION_HEADER: &str = "facility_id,province,facility_type,sampled,status,isc_score,isc_eligible,iva_visits,iva_score,difference,absolute_difference,within_tolerance,excess,closest_isc_assessment,closest_isc_date,closest_isc_score,closest_difference,iva_assessment,days_apart,disagreeing_indicators";
+
+#[test]
+fn verification_as_pba_verify_writes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = file(
+        &dir,
+        "verification.csv",
+        &format!(
+            "{VERIFICATION_HEADER}\n\
+             F001,Gaza,rural_hospital,true,verified,80.00,true,1,60.00,20.00,20.00,false,10.00,A1,2019-03-01,81.00,21.00,V1,12,H01;H07\n\
+             F002,Gaza,rural_hospital,true,verified,60.00,true,1,85.00,-25.00,25.00,false,0.00,,,,,,,\n\
+             F003,Sofala,district_hospital,true,not_verified,70.50,true,0,,,,,0.00,,,,,,,\n"
+        ),
+    );
+    let rows = read_verification(&path).unwrap();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0].facility_id.as_str(), "F001");
+    assert_eq!(rows[0].status, VerificationStatus::Verified);
+    assert_eq!(rows[0].isc_score, Some(Decimal::new(8000, 2)));
+    assert_eq!(rows[0].iva_score, Some(Decimal::new(6000, 2)));
+    assert_eq!(rows[0].difference, Some(Decimal::new(2000, 2)));
+    assert_eq!(rows[0].within_tolerance, Some(false));
+    assert_eq!(rows[0].excess, Decimal::new(1000, 2));
+    assert_eq!(rows[0].row, 2);
+    assert_eq!(rows[1].difference, Some(Decimal::new(-2500, 2)));
+    assert_eq!(rows[1].excess, Decimal::ZERO);
+    assert_eq!(rows[2].status, VerificationStatus::NotVerified);
+    assert_eq!(
+        (
+            rows[2].iva_score,
+            rows[2].difference,
+            rows[2].within_tolerance
+        ),
+        (None, None, None)
+    );
+}
+
+#[test]
+fn verification_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = file(
+        &dir,
+        "verification.csv",
+        "facility_id,status,isc_score,iva_score,difference,within_tolerance,excess\n\
+         F001,checked,80,60,20,false,10\n\
+         F002,verified,,60,,,0\n\
+         F003,verified,80,60,25,false,15\n\
+         F004,verified,80,60,20,false,-1\n\
+         F005,verified,80,60,20,false,21\n\
+         F001,not_verified,80,,,,0\n\
+         F006,verified,180,60,120,maybe,0\n",
+    );
+    insta::assert_snapshot!(report(read_verification(&path), &dir), @r"
+    verification.csv:2: column `status`: unknown status `checked`, expected one of `verified`, `no_isc_score`, `iva_not_scored`, `not_verified`
+    verification.csv:3: column `isc_score`: empty cell, a `verified` facility has an ISC and an IVA score
+    verification.csv:4: column `difference`: `25` is not `isc_score − iva_score` = `20`
+    verification.csv:5: column `excess`: `-1` is below 0, expected the points beyond tolerance, 0 or more
+    verification.csv:6: column `excess`: `21` is more than the difference `20`; the excess is `difference − tolerance`, so it cannot be larger
+    verification.csv:7: column `facility_id`: facility `F001` is given twice, first at row 2
+    verification.csv:8: column `isc_score`: `180` is not a score, expected a number from 0 to 100 with at most 2 decimals
+    verification.csv:8: column `within_tolerance`: `maybe` is not a boolean, expected `true` or `false`
+    ");
+    let path = file(&dir, "verification.csv", "facility_id,excess\nF001,0\n");
+    let found = report(read_verification(&path), &dir);
+    assert!(
+        found.contains("verification.csv: column `status`: missing required column\n"),
+        "{found}"
+    );
+    assert_eq!(found.lines().count(), 5, "{found}");
 }

@@ -91,6 +91,8 @@ fn definition() -> ScorecardDefinition {
                             fraction: Decimal::ZERO,
                         },
                     ],
+                    min: None,
+                    max: Some(Decimal::ONE_HUNDRED),
                 },
                 false,
                 "Reports sent to SISMA on time (%)",
@@ -108,7 +110,7 @@ fn the_csv_template_lists_every_indicator() {
     H02,readiness,"'=HYPERLINK(""x"") complaint box",binary,yes/no/na,2,false,true,observation (PAD annex 3),,
     H03,readiness,Partograph use,scale,0-2 or na,2,false,true,observation (PAD annex 3),,
     H04,readiness,Stock-out days of oxytocin,numeric,"0 to 30 (0 at 30, full at 0)",2,false,false,observation (PAD annex 3),,
-    H05,readiness,Reports sent to SISMA on time (%),bands,"a number; bands from 80: 1, from 50: 0.5, from 0: 0",2,false,false,observation (PAD annex 3),,
+    H05,readiness,Reports sent to SISMA on time (%),bands,"0 to 100; bands from 80: 1, from 50: 0.5, from 0: 0",2,false,false,observation (PAD annex 3),,
     "#);
 }
 
@@ -156,8 +158,9 @@ fn the_workbook_reads_back_with_its_checks() {
         sheet.contains(r#"<pane ySplit="7" topLeftCell="A8""#),
         "frozen header: {sheet}"
     );
-    // H01, H02, H03 (lists), H04 (range), role and attended_consultation.
-    assert!(sheet.contains(r#"<dataValidations count="6">"#), "{sheet}");
+    // H01, H02, H03 (lists), H04 and H05 (ranges), role and
+    // attended_consultation.
+    assert!(sheet.contains(r#"<dataValidations count="7">"#), "{sheet}");
     assert!(
         sheet.contains(r#"sqref="J8"><formula1>"yes,no"</formula1>"#),
         "{sheet}"
@@ -173,6 +176,11 @@ fn the_workbook_reads_back_with_its_checks() {
     assert!(
         sheet.contains(r#"type="decimal""#)
             && sheet.contains(r#"sqref="J11"><formula1>0</formula1><formula2>30</formula2>"#),
+        "{sheet}"
+    );
+    // A bands indicator: from its lowest band (no `min`) to its `max`.
+    assert!(
+        sheet.contains(r#"sqref="J12"><formula1>0</formula1><formula2>100</formula2>"#),
         "{sheet}"
     );
     assert!(sheet.contains(r#"sqref="B16:B23"><formula1>"government,peer_facility,independent,community"</formula1>"#), "{sheet}");

@@ -3,7 +3,6 @@
 //! refused with a hint, because `0.1` has no exact binary form.
 
 use std::fmt;
-use std::str::FromStr;
 
 use rust_decimal::Decimal;
 use serde::de::{self, Deserializer, Visitor};
@@ -57,7 +56,11 @@ pub(crate) fn parse_decimal(text: &str) -> Result<Decimal, String> {
     if !plain {
         return Err(invalid());
     }
-    Decimal::from_str(text).map_err(|_| invalid())
+    // `from_str` would silently round a number with more than 28 decimals;
+    // a definition must mean exactly what it says.
+    Decimal::from_str_exact(text).map_err(|_| {
+        format!("`{text}` cannot be held exactly, expected at most 28 significant digits")
+    })
 }
 
 #[cfg(test)]
@@ -73,5 +76,8 @@ mod tests {
         assert!(parse_decimal(" 1").is_err());
         assert!(parse_decimal("1.2.3").is_err());
         assert!(parse_decimal("+1").is_err());
+        // Regression: `from_str` rounded 29 decimals to 28 without a word.
+        assert!(parse_decimal("0.00000000000000000000000000001").is_err());
+        assert!(parse_decimal("1.00000000000000000000000000001").is_err());
     }
 }

@@ -1,7 +1,9 @@
 //! The kind of an indicator and its kind-specific keys (SPEC section 3):
 //! `scale` needs an integer `max` >= 1; `numeric` a ramp `zero_at` !=
 //! `full_at` inside the optional `min`/`max`; `bands` a non-empty list with
-//! `from` strictly descending, fractions in [0, 1], covering the range.
+//! `from` strictly descending, fractions in [0, 1], covering the range, no
+//! band above the optional `max`. On `numeric` and `bands`, `min`/`max`
+//! bound what may be entered, with `min` < `max`.
 //!
 //! Covering the range: values below the lowest band's `from` would fall in no
 //! band, so the lowest band must start at or below `min` when `min` is given,
@@ -202,13 +204,17 @@ fn check_bands(
     raw: &RawIndicator,
     kind_span: Range<usize>,
 ) -> IndicatorKind {
-    let (min, _) = check_bounds(findings, id, raw);
+    let (min, max) = check_bounds(findings, id, raw);
     let Some(bands) = &raw.bands else {
         findings.error(
             kind_span,
             format!("bands indicator `{id}` needs `bands`, e.g. `bands = [{{ from = \"80\", fraction = \"1\" }}, {{ from = \"0\", fraction = \"0\" }}]`"),
         );
-        return IndicatorKind::Bands { bands: Vec::new() };
+        return IndicatorKind::Bands {
+            bands: Vec::new(),
+            min,
+            max,
+        };
     };
     let mut checked: Vec<Band> = Vec::with_capacity(bands.get_ref().len());
     for band in bands.get_ref() {
@@ -224,6 +230,15 @@ fn check_bands(
                 format!(
                     "bands of indicator `{id}` are not sorted: `from = {from}` follows `from = {previous}`; \
                      list bands from the highest `from` down, each lower than the one before"
+                ),
+            );
+        }
+        if let Some(max) = max.filter(|max| from > *max) {
+            findings.error(
+                band.get_ref().from.span(),
+                format!(
+                    "band `from = {from}` of indicator `{id}` is above its `max` `{max}`: no value may reach it; \
+                     remove the band or raise `max`"
                 ),
             );
         }
@@ -254,5 +269,9 @@ fn check_bands(
         ),
         _ => {}
     }
-    IndicatorKind::Bands { bands: checked }
+    IndicatorKind::Bands {
+        bands: checked,
+        min,
+        max,
+    }
 }

@@ -110,7 +110,29 @@ pub enum IndicatorKind {
     Bands {
         /// Sorted by `from` descending.
         bands: Vec<Band>,
+        /// Smallest value that may be entered (the lowest band covers it).
+        min: Option<Decimal>,
+        /// Largest value that may be entered.
+        max: Option<Decimal>,
     },
+}
+
+impl IndicatorKind {
+    /// The values that may be entered, `(lowest, highest)`, `None` where
+    /// unbounded: `0..=max` for `scale`, `min`/`max` for `numeric`, and for
+    /// `bands` `min` (else the lowest band's `from`) and `max`.
+    #[must_use]
+    pub fn entry_bounds(&self) -> (Option<Decimal>, Option<Decimal>) {
+        match self {
+            Self::Binary => (None, None),
+            Self::Scale { max } => (Some(Decimal::ZERO), Some(Decimal::from(*max))),
+            Self::Numeric { min, max, .. } => (*min, *max),
+            Self::Bands { bands, min, max } => (
+                min.or_else(|| bands.iter().map(|band| band.from).min()),
+                *max,
+            ),
+        }
+    }
 }
 
 /// One band of a `bands` indicator.
@@ -314,6 +336,10 @@ pub struct Policy {
     pub district_priority: Option<std::collections::BTreeSet<Priority>>,
     /// Envelopes in file order.
     pub envelopes: Vec<Envelope>,
+    /// `verification_penalty` (optional, issue 7 item 3): how `pba allocate
+    /// --verification` reduces the claim of a facility whose ISC score
+    /// exceeded the IVA score beyond tolerance. Default `none`.
+    pub verification_penalty: crate::penalty_rule::PenaltyRule,
 }
 
 /// An allocation method.

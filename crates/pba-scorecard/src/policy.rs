@@ -14,6 +14,7 @@ use crate::error::{DefinitionError, DefinitionErrors, Findings};
 use crate::ids::{PolicyId, ScorecardId};
 use crate::location::Location;
 use crate::model::{Method, Policy, ScorecardSet, Tier, WeightBasis};
+use crate::penalty_rule::PenaltyRule;
 use crate::raw::{PolicyFile, PolicyHeader, RawUplift, SpannedDecimal};
 use crate::vocabulary::Priority;
 
@@ -165,6 +166,17 @@ fn parse_policy_with_place(file: &str, text: &str) -> Result<(Policy, Location),
             .unwrap_or_default(),
         district_priority: check_district_priority(&mut findings, header),
         envelopes: check_envelopes(&mut findings, &raw.policy, &raw.envelope, unit),
+        verification_penalty: header
+            .verification_penalty
+            .as_ref()
+            .and_then(|rule| {
+                let accepted: Vec<(&str, PenaltyRule)> = PenaltyRule::ALL
+                    .iter()
+                    .map(|rule| (rule.as_str(), *rule))
+                    .collect();
+                choice(&mut findings, rule, "verification_penalty", &accepted)
+            })
+            .unwrap_or_default(),
     };
     findings.finish(policy).map(|policy| (policy, place))
 }

@@ -148,6 +148,7 @@ pub(crate) struct PolicyHeader {
     pub weight: Option<Spanned<String>>,
     pub cap_share: Option<SpannedDecimal>,
     pub district_priority: Option<Spanned<Vec<Spanned<String>>>>,
+    pub verification_penalty: Option<Spanned<String>>,
     pub uplift: Option<RawUplift>,
     pub tier: Option<Vec<Spanned<RawTier>>>,
 }

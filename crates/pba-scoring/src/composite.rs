@@ -108,7 +108,8 @@ pub struct PreparedScorecard<'a> {
     /// The definition.
     pub definition: &'a ScorecardDefinition,
     indicator_positions: HashMap<&'a str, usize>,
-    domain_positions: HashMap<&'a str, usize>,
+    /// The position of each indicator's domain, by indicator position.
+    indicator_domains: Vec<Option<usize>>,
 }
 
 impl<'a> PreparedScorecard<'a> {
@@ -121,17 +122,36 @@ impl<'a> PreparedScorecard<'a> {
             .enumerate()
             .map(|(position, indicator)| (indicator.id.as_str(), position))
             .collect();
-        let domain_positions = definition
+        let domain_positions: HashMap<&str, usize> = definition
             .domains
             .iter()
             .enumerate()
             .map(|(position, domain)| (domain.id.as_str(), position))
             .collect();
+        let indicator_domains = definition
+            .indicators
+            .iter()
+            .map(|indicator| domain_positions.get(indicator.domain.as_str()).copied())
+            .collect();
         Self {
             definition,
             indicator_positions,
-            domain_positions,
+            indicator_domains,
         }
+    }
+
+    /// The position of an indicator id in the definition. Values usually come
+    /// in definition order: the position after the previous one is tried
+    /// before the index.
+    fn indicator_position(&self, id: &str, expected: usize) -> Option<usize> {
+        let indicators = &self.definition.indicators;
+        if indicators
+            .get(expected)
+            .is_some_and(|indicator| indicator.id.as_str() == id)
+        {
+            return Some(expected);
+        }
+        self.indicator_positions.get(id).copied()
     }
 
     /// Scores a set of values (see the module documentation for the rules).
@@ -148,9 +168,11 @@ impl<'a> PreparedScorecard<'a> {
         let mut slots: Vec<Option<&ValueEntry>> = vec![None; definition.indicators.len()];
         let mut issues = Vec::new();
         let mut stray = Vec::new();
+        let mut next_position = 0;
         for entry in values {
-            let position = self.indicator_positions.get(entry.indicator_id.as_str());
-            match position.and_then(|&position| slots.get_mut(position)) {
+            let position = self.indicator_position(entry.indicator_id.as_str(), next_position);
+            next_position = position.map_or(next_position, |position| position + 1);
+            match position.and_then(|position| slots.get_mut(position)) {
                 Some(slot @ None) => *slot = Some(entry),
                 Some(Some(_)) => stray.push(ValueIssue::Duplicate {
                     indicator_id: entry.indicator_id.clone(),
@@ -183,7 +205,12 @@ impl<'a> PreparedScorecard<'a> {
         });
         let mut critical_failed = Vec::new();
         let mut overflow = false;
-        for (indicator, slot) in definition.indicators.iter().zip(&slots) {
+        for ((indicator, slot), domain_position) in definition
+            .indicators
+            .iter()
+            .zip(&slots)
+            .zip(&self.indicator_domains)
+        {
             let value = slot.and_then(|entry| entry.value);
             let ratio = match value {
                 None if definition.missing == MissingRule::Zero => Ok(Some(Ratio::ZERO)),
@@ -198,10 +225,7 @@ impl<'a> PreparedScorecard<'a> {
                     })
                 }
             };
-            let domain = self
-                .domain_positions
-                .get(indicator.domain.as_str())
-                .and_then(|&position| domains.get_mut(position));
+            let domain = domain_position.and_then(|position| domains.get_mut(position));
             let (fraction, earned) = match ratio {
                 Ok(Some(ratio)) => {
                     let fraction = if keep_indicators {

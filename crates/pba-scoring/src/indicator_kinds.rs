@@ -24,7 +24,8 @@
 //! ## bands
 //! - What: a number graded by thresholds.
 //! - Formula: `f` = fraction of the band with the greatest `from` not above
-//!   the value; a value below every band is rejected.
+//!   the value; a value below every band, or outside `min`/`max` (when
+//!   given), is rejected.
 //! - Rounding: none.
 //! - Example: bands `>= 80 → 1, >= 50 → 0.5, >= 0 → 0`, value `50` → 0.5.
 //!
@@ -158,12 +159,19 @@ pub(crate) fn fraction_ratio(
                 denominator: run.abs(),
             }))
         }
-        IndicatorKind::Bands { bands } => bands
-            .iter()
-            .filter(|band| band.from <= number)
-            .max_by_key(|band| band.from)
-            .map(|band| Some(Ratio::whole(band.fraction)))
-            .ok_or_else(out_of_range),
+        IndicatorKind::Bands { bands, min, max } => {
+            let below = min.is_some_and(|min| number < min);
+            let above = max.is_some_and(|max| number > max);
+            if below || above {
+                return Err(out_of_range());
+            }
+            bands
+                .iter()
+                .filter(|band| band.from <= number)
+                .max_by_key(|band| band.from)
+                .map(|band| Some(Ratio::whole(band.fraction)))
+                .ok_or_else(out_of_range)
+        }
     }
 }
 
@@ -191,16 +199,16 @@ pub fn expected(indicator: &Indicator) -> String {
     let shape = match &indicator.kind {
         IndicatorKind::Binary => "`yes` or `no`".to_owned(),
         IndicatorKind::Scale { max } => format!("an integer from `0` to `{max}`"),
-        IndicatorKind::Numeric { min, max, .. } => match (min, max) {
-            (Some(min), Some(max)) => format!("a number from `{}` to `{}`", text(*min), text(*max)),
-            (Some(min), None) => format!("a number of at least `{}`", text(*min)),
-            (None, Some(max)) => format!("a number of at most `{}`", text(*max)),
-            (None, None) => "a number".to_owned(),
-        },
-        IndicatorKind::Bands { bands } => match bands.iter().map(|band| band.from).min() {
-            Some(lowest) => format!("a number of at least `{}`", text(lowest)),
-            None => "a number".to_owned(),
-        },
+        IndicatorKind::Numeric { .. } | IndicatorKind::Bands { .. } => {
+            match indicator.kind.entry_bounds() {
+                (Some(min), Some(max)) => {
+                    format!("a number from `{}` to `{}`", text(min), text(max))
+                }
+                (Some(min), None) => format!("a number of at least `{}`", text(min)),
+                (None, Some(max)) => format!("a number of at most `{}`", text(max)),
+                (None, None) => "a number".to_owned(),
+            }
+        }
     };
     if indicator.allow_na {
         format!("{shape}, or `na`")
@@ -235,14 +243,21 @@ pub fn rule_text(indicator: &Indicator) -> String {
             }
             rule
         }
-        IndicatorKind::Bands { bands } => {
+        IndicatorKind::Bands { bands, min, max } => {
             let mut sorted: Vec<_> = bands.iter().collect();
             sorted.sort_by_key(|band| std::cmp::Reverse(band.from));
             let bands: Vec<String> = sorted
                 .iter()
                 .map(|band| format!(">={} → {}", text(band.from), text(band.fraction)))
                 .collect();
-            format!("bands: {}", bands.join(", "))
+            let mut rule = format!("bands: {}", bands.join(", "));
+            if let Some(min) = min {
+                rule.push_str(&format!(", min {}", text(*min)));
+            }
+            if let Some(max) = max {
+                rule.push_str(&format!(", max {}", text(*max)));
+            }
+            rule
         }
     };
     if indicator.allow_na {

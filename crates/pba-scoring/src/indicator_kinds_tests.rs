@@ -50,6 +50,8 @@ fn bands() -> Indicator {
     indicator(
         IndicatorKind::Bands {
             bands: vec![band("80", "1"), band("50", "0.5"), band("0", "0")],
+            min: None,
+            max: None,
         },
         false,
     )
@@ -151,6 +153,32 @@ fn bands_take_the_greatest_from_not_above_the_value() {
     assert_eq!(
         problem.to_string(),
         "`-0.5` is out of range, expected a number of at least `0`"
+    );
+}
+
+#[test]
+fn bands_reject_values_outside_min_and_max_and_accept_the_bounds() {
+    let mut bounded = bands();
+    bounded.kind = match bounded.kind {
+        IndicatorKind::Bands { bands, .. } => IndicatorKind::Bands {
+            bands,
+            min: Some(number("10")),
+            max: Some(number("100")),
+        },
+        other => other,
+    };
+    assert_eq!(fraction(&bounded, value("10")), Some(Decimal::ZERO));
+    assert_eq!(fraction(&bounded, value("100")), Some(Decimal::ONE));
+    for entered in ["5", "100.5"] {
+        let problem = indicator_fraction(&bounded, value(entered)).unwrap_err();
+        assert_eq!(
+            problem.to_string(),
+            format!("`{entered}` is out of range, expected a number from `10` to `100`")
+        );
+    }
+    assert_eq!(
+        rule_text(&bounded),
+        "bands: >=80 → 1, >=50 → 0.5, >=0 → 0, min 10, max 100"
     );
 }
 

@@ -29,7 +29,6 @@ pub fn date_of(year: i32, ordinal: u32) -> Option<Date> {
 }
 
 /// The ordinal day (1 = 1 January) of `date` within its year.
-#[cfg(test)]
 #[must_use]
 pub fn ordinal_of(date: Date) -> u32 {
     (1..date.month())

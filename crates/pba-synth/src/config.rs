@@ -32,7 +32,9 @@ pub struct SynthConfig {
     pub last_year: i32,
     /// ISC visits per facility and year, (min, max), drawn uniformly.
     pub assessments_per_year: (u32, u32),
-    /// Share of assessed facilities the IVA re-assesses each year.
+    /// Share of assessed facilities the IVA re-assesses each year, drawn
+    /// facility by facility. `0` turns this built-in draw off: then
+    /// [`crate::add_iva_visits`] adds the visits of a real IVA sample.
     pub iva_fraction: Decimal,
     /// How often each flaw appears.
     pub flaws: FlawRates,

@@ -55,6 +55,14 @@ pub enum SynthError {
         /// The facility.
         facility_id: FacilityId,
     },
+    /// An IVA sample names a facility the registry does not have.
+    #[error(
+        "facility `{facility_id}` of the IVA sample is not in the registry; hint: draw the sample from the dataset this configuration generated"
+    )]
+    NotInRegistry {
+        /// The facility.
+        facility_id: FacilityId,
+    },
     /// A PBA list amount below zero.
     #[error("amount `{amount}` for facility `{facility_id}` is negative, PBA amounts are >= 0")]
     NegativeAmount {

@@ -7,7 +7,7 @@ use pba_scorecard::{FacilityType, Priority, ScorecardDefinition, ScorecardId, Sc
 use pba_scoring::{Dataset, District};
 use rust_decimal::Decimal;
 
-use crate::config::{FacilityCount, SynthConfig};
+use crate::config::{Checked, FacilityCount, SynthConfig};
 use crate::error::SynthError;
 use crate::random::Random;
 use crate::registry::{Registry, RegistryPlan, build_registry, digits, is_hospital, label};
@@ -23,17 +23,7 @@ use crate::visits::{FormPair, Visits};
 /// types no scorecard applies to are in the registry but never assessed.
 pub fn generate(config: &SynthConfig, scorecards: &ScorecardSet) -> Result<Dataset, SynthError> {
     let checked = config.check()?;
-    let registry = build_registry(&RegistryPlan {
-        seed: config.seed,
-        count: match config.facilities {
-            FacilityCount::Count(count) => Some(count),
-            FacilityCount::National => None,
-        },
-        first_year: config.first_year,
-        last_year: config.last_year,
-        closed_ppm: checked.rates.closed_facility,
-        inflated_ppm: checked.rates.inflated_isc,
-    });
+    let registry = build_registry(&registry_plan(config, &checked));
     let (pairs, by_type) = forms(scorecards);
     let facilities = registry.sites.len();
     let years = usize::try_from(i64::from(config.last_year) - i64::from(config.first_year) + 1)
@@ -116,6 +106,22 @@ pub fn generate(config: &SynthConfig, scorecards: &ScorecardSet) -> Result<Datas
     Ok(dataset)
 }
 
+/// The registry plan of a checked configuration: the same configuration
+/// rebuilds the same registry (latent quality, inflated facilities).
+pub(crate) fn registry_plan(config: &SynthConfig, checked: &Checked) -> RegistryPlan {
+    RegistryPlan {
+        seed: config.seed,
+        count: match config.facilities {
+            FacilityCount::Count(count) => Some(count),
+            FacilityCount::National => None,
+        },
+        first_year: config.first_year,
+        last_year: config.last_year,
+        closed_ppm: checked.rates.closed_facility,
+        inflated_ppm: checked.rates.inflated_isc,
+    }
+}
+
 /// Hospitals, and rural health centers of priority districts.
 fn likely_paid(registry: &Registry, index: usize) -> bool {
     let Some(site) = registry.sites.get(index) else {
@@ -140,7 +146,9 @@ fn amount(kind: FacilityType, random: &mut Random) -> Decimal {
 }
 
 /// The scorecard of each facility type, with its consultation scorecard.
-fn forms(scorecards: &ScorecardSet) -> (Vec<FormPair<'_>>, BTreeMap<FacilityType, usize>) {
+pub(crate) fn forms(
+    scorecards: &ScorecardSet,
+) -> (Vec<FormPair<'_>>, BTreeMap<FacilityType, usize>) {
     // Last version of each id, in id order.
     let mut latest: BTreeMap<&ScorecardId, &ScorecardDefinition> = BTreeMap::new();
     for ((id, _), definition) in &scorecards.scorecards {

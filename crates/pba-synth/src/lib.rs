@@ -5,7 +5,8 @@
 //! re-assessments, and PBA transfers — with the flaws real data has, each at
 //! a documented rate ([`FlawRates`]). Names, people and amounts are synthetic.
 //!
-//! Main items: [`SynthConfig`], [`generate`], [`transfers_for`]. The random
+//! Main items: [`SynthConfig`], [`generate`], [`add_iva_visits`] (the IVA's
+//! re-assessments of a drawn sample), [`transfers_for`]. The random
 //! generator is SplitMix64 ([`Random`]), so a seed gives the same dataset on
 //! every machine and version. Pure: no files.
 //!
@@ -45,6 +46,7 @@ pub mod districts;
 mod error;
 mod generate;
 pub mod geography;
+mod iva;
 mod random;
 mod registry;
 mod transfers;
@@ -54,5 +56,6 @@ mod visits;
 pub use config::{FacilityCount, FlawRates, SynthConfig};
 pub use error::SynthError;
 pub use generate::generate;
+pub use iva::add_iva_visits;
 pub use random::Random;
 pub use transfers::transfers_for;

@@ -35,6 +35,7 @@ pub(crate) mod label {
     pub const VISITS: u64 = 3;
     pub const NOT_APPLICABLE: u64 = 4;
     pub const TRANSFERS: u64 = 5;
+    pub const SAMPLED_IVA: u64 = 6;
 }
 
 /// A facility with what drives its synthetic data.

@@ -5,8 +5,9 @@
 //! - `scale`: successes out of `max` trials of probability `q`;
 //! - `numeric`: the point at `q` ± 20 % along the ramp from `zero_at` to
 //!   `full_at`, inside `min`/`max` (and not below 0 when the ramp is);
-//! - `bands`: the point at `q` ± 20 % between the lowest `from` and 100 (or
-//!   twice the span of the bands when they are not percentages);
+//! - `bands`: the point at `q` ± 20 % between the lowest `from` (or `min`)
+//!   and `max` (else 100, or twice the span of the bands when they are not
+//!   percentages);
 //! - `na`, for items that allow it, for 15 % of facilities (the same items of
 //!   a facility every visit: a health center with no APE attached).
 //!
@@ -128,7 +129,7 @@ fn draw_value(indicator: &Indicator, quality: i64, random: &mut Random) -> Indic
                 .all(|bound| bound.fract().is_zero());
             IndicatorValue::Number(round(value, if whole { 0 } else { 1 }))
         }
-        IndicatorKind::Bands { bands } => {
+        IndicatorKind::Bands { bands, min, max } => {
             let lowest = bands
                 .iter()
                 .map(|band| band.from)
@@ -140,11 +141,15 @@ fn draw_value(indicator: &Indicator, quality: i64, random: &mut Random) -> Indic
                 .max()
                 .unwrap_or(Decimal::ZERO);
             let hundred = Decimal::ONE_HUNDRED;
-            let top = if lowest >= Decimal::ZERO && highest <= hundred {
+            let top = if let Some(max) = max {
+                *max
+            } else if lowest >= Decimal::ZERO && highest <= hundred {
                 hundred
             } else {
                 highest.checked_add(highest - lowest).unwrap_or(highest)
             };
+            // Values may be entered from `min` up; the lowest band covers it.
+            let lowest = min.map_or(lowest, |min| min.max(lowest));
             let position = (quality + random.between_signed(-2000, 2000)).clamp(0, FULL);
             let whole = lowest.fract().is_zero() && top.fract().is_zero();
             let value = round(along(lowest, top, position), if whole { 0 } else { 1 });

@@ -48,11 +48,11 @@ pub(crate) struct Visits<'a> {
 }
 
 /// What a visit needs to know of its facility and year.
-struct Scene<'a, 'b> {
-    index: usize,
-    site: &'a Site,
-    pair: &'a FormPair<'b>,
-    year: i32,
+pub(crate) struct Scene<'a, 'b> {
+    pub index: usize,
+    pub site: &'a Site,
+    pub pair: &'a FormPair<'b>,
+    pub year: i32,
 }
 
 impl Visits<'_> {
@@ -206,7 +206,7 @@ impl Visits<'_> {
         );
     }
 
-    fn values(
+    pub(crate) fn values(
         &self,
         form: &Form<'_>,
         index: usize,
@@ -278,7 +278,7 @@ impl Visits<'_> {
         }
     }
 
-    fn consultation(
+    pub(crate) fn consultation(
         &mut self,
         scene: &Scene<'_, '_>,
         form: Option<&Form<'_>>,
@@ -315,7 +315,7 @@ impl Visits<'_> {
     }
 
     #[allow(clippy::too_many_arguments, reason = "one row's columns")]
-    fn push_assessment(
+    pub(crate) fn push_assessment(
         &mut self,
         scene: &Scene<'_, '_>,
         version: String,

@@ -97,6 +97,14 @@ pub enum VerificationStatus {
 }
 
 impl VerificationStatus {
+    /// Every status, in declaration order.
+    pub const ALL: &'static [Self] = &[
+        Self::Verified,
+        Self::NoIscScore,
+        Self::IvaNotScored,
+        Self::NotVerified,
+    ];
+
     /// The code written to files.
     #[must_use]
     pub fn as_str(self) -> &'static str {
@@ -106,6 +114,23 @@ impl VerificationStatus {
             Self::IvaNotScored => "iva_not_scored",
             Self::NotVerified => "not_verified",
         }
+    }
+}
+
+impl std::str::FromStr for VerificationStatus {
+    type Err = String;
+
+    /// Parses a code of `verification.csv`; the error says what was expected.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|status| status.as_str() == text)
+            .ok_or_else(|| {
+                format!(
+                    "unknown status `{text}`, expected one of `verified`, `no_isc_score`, `iva_not_scored`, `not_verified`"
+                )
+            })
     }
 }
 

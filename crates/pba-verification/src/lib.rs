@@ -6,7 +6,7 @@
 //!
 //! Main items: [`draw_sample`] → [`Sample`]; [`compare`] → [`Verification`]
 //! (rows of [`FacilityVerification`] and a [`Summary`]); [`penalty_factor`]
-//! for a [`VerificationPenalty`].
+//! for the policy's [`PenaltyRule`] (re-exported from `pba-scorecard`).
 //!
 //! ```
 //! use pba_scorecard::FacilityId;
@@ -48,7 +48,8 @@ pub use comparison::{
 };
 pub use error::VerificationError;
 pub use penalty::{
-    FACTOR_DECIMALS, VERIFICATION_PENALTY, VerificationPenalty, penalty_factor, proportional_factor,
+    FACTOR_DECIMALS, PenaltyRule, VERIFICATION_PENALTY, factor_of, penalty_factor,
+    proportional_factor,
 };
 pub use sampling::{
     AssessmentToCheck, Sample, SampledFacility, StratumSummary, draw_sample, rank_hash,

@@ -2,14 +2,14 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use pba_allocation::allocate;
+use pba_allocation::allocate_with;
 use pba_scorecard::{
-    Envelope, FacilityType, Method, MissingRule, Policy, PolicyId, Priority, ScorecardDefinition,
-    ScorecardId, Tier, WeightBasis,
+    Envelope, FacilityType, Method, MissingRule, PenaltyRule, Policy, PolicyId, Priority,
+    ScorecardDefinition, ScorecardId, Tier, WeightBasis,
 };
 use serde::Deserialize;
 
-use crate::fixture::{DistrictCase, FacilityCase, cases, dataset, dec, scope, scores};
+use crate::fixture::{DistrictCase, FacilityCase, cases, dataset, dec, penalties, scope, scores};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -138,6 +138,9 @@ pub fn policy(case: &PolicyCase) -> (Policy, ScorecardDefinition) {
                 amount: dec(amount),
             })
             .collect(),
+        // The factors come with the facilities (`penalty`): the rule that
+        // computed them is not used by the allocation itself.
+        verification_penalty: PenaltyRule::None,
     };
     let scorecard = ScorecardDefinition {
         id: ScorecardId::new("hospital"),
@@ -166,9 +169,10 @@ fn allocation_cases() {
         let (policy, scorecard) = policy(&case.policy);
         let dataset = dataset(&case.districts, &case.facilities, &[]);
         let scores = scores(&case.facilities, policy.pba_year - 1);
+        let penalties = penalties(&case.facilities);
         let list = match (
             &case.error,
-            allocate(&policy, &scorecard, &dataset, &scores),
+            allocate_with(&policy, &scorecard, &dataset, &scores, &penalties),
         ) {
             (None, Ok(list)) => list,
             (Some(expected), Err(error)) => {

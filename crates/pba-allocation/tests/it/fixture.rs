@@ -85,6 +85,8 @@ pub struct FacilityCase {
     pub scored: bool,
     /// Fiscal year of the score, when not `pba_year - 1`.
     pub score_year: Option<i32>,
+    /// Verification penalty factor (allocation cases); none when absent.
+    pub penalty: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -161,6 +163,17 @@ pub fn dataset(
 }
 
 /// Facility scores of fiscal year `fiscal_year` for facilities with `scored`.
+/// The verification penalty factors of the facilities that give one.
+pub fn penalties(facilities: &[FacilityCase]) -> BTreeMap<FacilityId, Decimal> {
+    facilities
+        .iter()
+        .filter_map(|facility| {
+            let factor = dec(facility.penalty.as_deref()?);
+            Some((FacilityId::new(facility.id.as_str()), factor))
+        })
+        .collect()
+}
+
 pub fn scores(
     facilities: &[FacilityCase],
     fiscal_year: i32,

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use pba_allocation::{allocate, apportion, apportion_with_cap, disburse};
+use pba_allocation::{PbaReason, allocate, allocate_with, apportion, apportion_with_cap, disburse};
 use pba_scorecard::{DliId, FacilityId};
 use pba_scoring::FacilityScore;
 use proptest::prelude::*;
@@ -166,6 +166,7 @@ proptest! {
                 reason: (!eligible).then(|| "too_few_valid_assessments".to_owned()),
                 scored: true,
                 score_year: None,
+                penalty: None,
             })
             .collect();
         let envelope = Decimal::new(envelope_units, 2);
@@ -205,6 +206,69 @@ proptest! {
                     prop_assert!(left.amount >= right.amount, "{:?} gets less than {:?}", left, right);
                 }
             }
+        }
+    }
+
+    #[test]
+    fn a_verification_penalty_never_increases_the_facilitys_amount(
+        facilities in prop::collection::vec((0_i64..=10_000, prop::bool::weighted(0.9), 1_u64..500), 1..12),
+        envelope_units in 1_i64..10_000_000,
+        cap in prop::option::of(5_i64..=100),
+        weight in prop_oneof![Just("none"), Just("beds")],
+        penalised in 0_usize..12,
+        factor in 0_i64..=1_000_000,
+    ) {
+        let cases: Vec<FacilityCase> = facilities
+            .iter()
+            .enumerate()
+            .map(|(index, (score, eligible, beds))| FacilityCase {
+                id: format!("F{index:02}"),
+                district: "D1".to_owned(),
+                facility_type: pba_scorecard::FacilityType::DistrictHospital,
+                beds: Some(*beds),
+                population: None,
+                active: true,
+                score: Some(Decimal::new(*score, 2).to_string()),
+                reason: (!eligible).then(|| "too_few_valid_assessments".to_owned()),
+                scored: true,
+                score_year: None,
+                penalty: None,
+            })
+            .collect();
+        let envelope = Decimal::new(envelope_units, 2);
+        let (policy, scorecard) = policy(&PolicyCase {
+            pba_year: 2020,
+            method: "proportional".to_owned(),
+            tiers: Vec::new(),
+            min_score: "0".to_owned(),
+            weight: weight.to_owned(),
+            unit: "0.01".to_owned(),
+            cap_share: cap.map(|cap| Decimal::new(cap, 2).to_string()),
+            uplift: BTreeMap::new(),
+            district_priority: None,
+            applies_to: None,
+            envelopes: vec![("national".to_owned(), envelope.to_string())],
+        });
+        let dataset = dataset(&[], &cases, &[]);
+        let scores: BTreeMap<FacilityId, FacilityScore> = crate::fixture::scores(&cases, 2019);
+        let facility = FacilityId::new(format!("F{:02}", penalised % cases.len()));
+        let factor = Decimal::new(factor, 6);
+        let penalties = BTreeMap::from([(facility.clone(), factor)]);
+        let without = allocate(&policy, &scorecard, &dataset, &scores).unwrap();
+        let with = allocate_with(&policy, &scorecard, &dataset, &scores, &penalties).unwrap();
+        let amount = |list: &pba_allocation::PbaList| {
+            list.rows.iter().find(|row| row.facility_id == facility).map(|row| row.amount)
+        };
+        prop_assert!(amount(&with) <= amount(&without), "{:?} > {:?}", amount(&with), amount(&without));
+        let allocated: Decimal = with.rows.iter().map(|row| row.amount).sum();
+        let unallocated: Decimal = with.unallocated.iter().map(|row| row.amount).sum();
+        prop_assert_eq!(allocated + unallocated, envelope);
+        let row = with.rows.iter().find(|row| row.facility_id == facility).unwrap();
+        if row.basis.is_some_and(|basis| !basis.is_zero()) && factor < Decimal::ONE {
+            prop_assert_eq!(row.reason, Some(PbaReason::VerificationPenalty { factor }));
+        }
+        if factor.is_zero() {
+            prop_assert_eq!(row.amount, Decimal::ZERO);
         }
     }
 

@@ -3,7 +3,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use pba_scorecard::{AssessmentId, AssessmentKind, FacilityId, FacilityType};
-use pba_verification::{IscAnnual, ScoredAssessment, VerificationPenalty, compare, penalty_factor};
+use pba_verification::{
+    IscAnnual, PenaltyRule, ScoredAssessment, VerificationStatus, compare, factor_of,
+    penalty_factor,
+};
 use rust_decimal::Decimal;
 
 use crate::support::{cases, date};
@@ -35,7 +38,7 @@ fn penalty_cases() {
     assert!(file.case.len() >= 10, "the case file lost cases");
     let facility = FacilityId::from("F1");
     for case in &file.case {
-        let penalty: VerificationPenalty = case.penalty.parse().unwrap();
+        let penalty: PenaltyRule = case.penalty.parse().unwrap();
         let annual = BTreeMap::from([(
             facility.clone(),
             IscAnnual {
@@ -72,6 +75,12 @@ fn penalty_cases() {
         .unwrap();
         let row = verification.rows.first().unwrap();
         let (factor, reason) = penalty_factor(penalty, row);
+        assert_eq!(
+            factor_of(penalty, row.status, row.isc_score, row.excess),
+            (factor, reason),
+            "case `{}`: the factor from a row's parts is the same",
+            case.name
+        );
         assert_eq!(factor, case.factor, "case `{}`: factor", case.name);
         assert_eq!(
             reason.map(str::to_owned),
@@ -83,18 +92,14 @@ fn penalty_cases() {
 }
 
 #[test]
-fn penalty_names_round_trip_and_unknown_names_are_explained() {
-    for penalty in VerificationPenalty::ALL {
-        assert_eq!(
-            penalty.as_str().parse::<VerificationPenalty>(),
-            Ok(*penalty)
-        );
+fn statuses_round_trip_and_unknown_statuses_are_explained() {
+    for status in VerificationStatus::ALL {
+        assert_eq!(status.as_str().parse::<VerificationStatus>(), Ok(*status));
     }
-    assert_eq!(VerificationPenalty::default(), VerificationPenalty::None);
     assert_eq!(
-        "halve".parse::<VerificationPenalty>(),
+        "checked".parse::<VerificationStatus>(),
         Err(
-            "unknown verification penalty `halve`, expected one of `none`, `zero`, `proportional`"
+            "unknown status `checked`, expected one of `verified`, `no_isc_score`, `iva_not_scored`, `not_verified`"
                 .to_owned()
         )
     );

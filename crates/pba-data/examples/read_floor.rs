@@ -1,0 +1,40 @@
+//! The benchmark floor (`bench/run.py`, step a): reads every CSV file of a
+//! dataset directory into a polars `DataFrame`, every column as text, with the
+//! options `pba-data` uses, and does nothing else. `pba score` and
+//! `pba allocate` are timed against it.
+//!
+//! Usage: `read_floor DIR`; prints the rows read per file.
+
+#![allow(clippy::print_stdout)]
+
+use std::io::Cursor;
+use std::path::PathBuf;
+
+use polars::prelude::{CsvReadOptions, DataType, SerReader};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = PathBuf::from(std::env::args().nth(1).ok_or("usage: read_floor DIR")?);
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)?
+        .map(|entry| entry.map(|entry| entry.path()))
+        .collect::<Result<_, _>>()?;
+    paths.retain(|path| path.extension().is_some_and(|extension| extension == "csv"));
+    paths.sort();
+    let mut frames = Vec::with_capacity(paths.len());
+    for path in &paths {
+        let bytes = std::fs::read(path)?;
+        let frame = CsvReadOptions::default()
+            .with_has_header(true)
+            .with_infer_schema_length(Some(0))
+            .with_raise_if_empty(false)
+            .into_reader_with_file_handle(Cursor::new(bytes))
+            .finish()?;
+        for column in frame.columns() {
+            std::hint::black_box(column.cast(&DataType::String)?);
+        }
+        println!("{}: {} rows", path.display(), frame.height());
+        // Kept alive like `read_dataset` keeps every frame until it is done.
+        frames.push(frame);
+    }
+    std::hint::black_box(&frames);
+    Ok(())
+}
