@@ -39,10 +39,19 @@ fn validate_shipped_definitions_and_fixture() {
 fn score_writes_both_files() {
     let (run, out) = run_with_out(&["score", "--data", DATA, "--year", "2019", "--out", "{out}"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(files(out.path()), ["assessment-scores.csv", "facility-scores.csv"]);
+    assert_eq!(
+        files(out.path()),
+        ["assessment-scores.csv", "facility-scores.csv"]
+    );
     insta::assert_snapshot!("score_stderr", run.stderr);
-    insta::assert_snapshot!("score_assessment_scores", output(out.path(), "assessment-scores.csv"));
-    insta::assert_snapshot!("score_facility_scores", output(out.path(), "facility-scores.csv"));
+    insta::assert_snapshot!(
+        "score_assessment_scores",
+        output(out.path(), "assessment-scores.csv")
+    );
+    insta::assert_snapshot!(
+        "score_facility_scores",
+        output(out.path(), "facility-scores.csv")
+    );
 }
 
 #[test]
@@ -50,45 +59,94 @@ fn score_explains_one_assessment() {
     let assessments = read(&repo(DATA).join("assessments.csv"));
     let health_center = assessments
         .lines()
-        .find(|line| line.contains(",health-center,") && line.contains(",2019-") && line.contains(",isc,"))
+        .find(|line| {
+            line.contains(",health-center,") && line.contains(",2019-") && line.contains(",isc,")
+        })
         .and_then(|line| line.split(',').next())
         .unwrap()
         .to_owned();
-    let (run, _out) = run_with_out(&["score", "--data", DATA, "--year", "2019", "--explain", &health_center]);
+    let (run, _out) = run_with_out(&[
+        "score",
+        "--data",
+        DATA,
+        "--year",
+        "2019",
+        "--explain",
+        &health_center,
+    ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     insta::assert_snapshot!("score_explain", run.stdout);
 }
 
 #[test]
 fn allocate_hospitals_writes_list_and_workbook() {
-    let (run, out) = run_with_out(&["allocate", "--data", DATA, "--policy", HOSPITALS, "--out", "{out}"]);
+    let (run, out) = run_with_out(&[
+        "allocate", "--data", DATA, "--policy", HOSPITALS, "--out", "{out}",
+    ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(files(out.path()), ["pba-list.csv", "pba-list.xlsx"]);
     insta::assert_snapshot!("allocate_hospitals_stderr", run.stderr);
-    insta::assert_snapshot!("allocate_hospitals_list", output(out.path(), "pba-list.csv"));
-    insta::assert_snapshot!("allocate_hospitals_workbook", crate::workbook::cells(&out.path().join("pba-list.xlsx")));
+    insta::assert_snapshot!(
+        "allocate_hospitals_list",
+        output(out.path(), "pba-list.csv")
+    );
+    insta::assert_snapshot!(
+        "allocate_hospitals_workbook",
+        crate::workbook::cells(&out.path().join("pba-list.xlsx"))
+    );
 }
 
 #[test]
 fn allocate_health_centers_reports_unallocated_envelope() {
-    let (run, out) = run_with_out(&["allocate", "--data", DATA, "--policy", HEALTH_CENTERS, "--out", "{out}"]);
+    let (run, out) = run_with_out(&[
+        "allocate",
+        "--data",
+        DATA,
+        "--policy",
+        HEALTH_CENTERS,
+        "--out",
+        "{out}",
+    ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     insta::assert_snapshot!("allocate_health_centers_stderr", run.stderr);
-    insta::assert_snapshot!("allocate_health_centers_list", output(out.path(), "pba-list.csv"));
+    insta::assert_snapshot!(
+        "allocate_health_centers_list",
+        output(out.path(), "pba-list.csv")
+    );
 }
 
 /// `--scores` with the file `pba score` wrote gives the same list as
 /// scoring the dataset directly.
 #[test]
 fn allocate_from_precomputed_scores_matches_direct() {
-    let (run, scores) = run_with_out(&["score", "--data", DATA, "--year", "2019", "--out", "{out}"]);
+    let (run, scores) =
+        run_with_out(&["score", "--data", DATA, "--year", "2019", "--out", "{out}"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let scores_file = scores.path().join("facility-scores.csv").display().to_string();
-    let (direct, direct_out) = run_with_out(&["allocate", "--data", DATA, "--policy", HOSPITALS, "--out", "{out}"]);
-    let (precomputed, precomputed_out) = run_with_out(&[
-        "allocate", "--data", DATA, "--policy", HOSPITALS, "--scores", &scores_file, "--out", "{out}",
+    let scores_file = scores
+        .path()
+        .join("facility-scores.csv")
+        .display()
+        .to_string();
+    let (direct, direct_out) = run_with_out(&[
+        "allocate", "--data", DATA, "--policy", HOSPITALS, "--out", "{out}",
     ]);
-    assert_eq!((direct.code, precomputed.code), (0, 0), "{}", precomputed.stderr);
+    let (precomputed, precomputed_out) = run_with_out(&[
+        "allocate",
+        "--data",
+        DATA,
+        "--policy",
+        HOSPITALS,
+        "--scores",
+        &scores_file,
+        "--out",
+        "{out}",
+    ]);
+    assert_eq!(
+        (direct.code, precomputed.code),
+        (0, 0),
+        "{}",
+        precomputed.stderr
+    );
     assert_eq!(
         output(direct_out.path(), "pba-list.csv"),
         output(precomputed_out.path(), "pba-list.csv")
@@ -98,11 +156,24 @@ fn allocate_from_precomputed_scores_matches_direct() {
 #[test]
 fn dli_values_from_policies_and_achievements_chain_into_disburse() {
     let achievements = tempfile::tempdir().unwrap();
-    let achievements_file = achievements.path().join("achievements.csv").display().to_string();
+    let achievements_file = achievements
+        .path()
+        .join("achievements.csv")
+        .display()
+        .to_string();
     let policies = repo("tests/fixtures/policies").display().to_string();
     let (run, out) = run_with_out(&[
-        "dli", "--data", DATA, "--year", "2020", "--policies", &policies, "--out", "{out}",
-        "--achievements-out", &achievements_file,
+        "dli",
+        "--data",
+        DATA,
+        "--year",
+        "2020",
+        "--policies",
+        &policies,
+        "--out",
+        "{out}",
+        "--achievements-out",
+        &achievements_file,
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let stderr = run.stderr.replace(&achievements_file, "[ACHIEVEMENTS]");
@@ -112,17 +183,30 @@ fn dli_values_from_policies_and_achievements_chain_into_disburse() {
     let written = read(Path::new(&achievements_file));
     insta::assert_snapshot!("dli_achievements", written);
 
-    let (run, out) = run_with_out(&["disburse", "--achievements", &achievements_file, "--out", "{out}"]);
+    let (run, out) = run_with_out(&[
+        "disburse",
+        "--achievements",
+        &achievements_file,
+        "--out",
+        "{out}",
+    ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let rows = output(out.path(), "disbursements.csv");
-    assert!(rows.lines().any(|line| line.starts_with("8,3,2020,")), "{rows}");
+    assert!(
+        rows.lines().any(|line| line.starts_with("8,3,2020,")),
+        "{rows}"
+    );
 }
 
 /// The worked example of SPEC section 6 through the binary.
 #[test]
 fn disburse_spec_example() {
     let (run, out) = run_with_out(&[
-        "disburse", "--achievements", "tests/fixtures/spec-example-achievements.csv", "--out", "{out}",
+        "disburse",
+        "--achievements",
+        "tests/fixtures/spec-example-achievements.csv",
+        "--out",
+        "{out}",
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let rows = output(out.path(), "disbursements.csv");
@@ -154,7 +238,9 @@ fn disburse_whole_matrix_met_exactly() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let summary = output(out.path(), "disbursement-summary.csv");
     assert!(
-        summary.lines().any(|line| line == "total,155340000.00,155340000.00,0.00"),
+        summary
+            .lines()
+            .any(|line| line == "total,155340000.00,155340000.00,0.00"),
         "{summary}"
     );
 }
@@ -162,19 +248,42 @@ fn disburse_whole_matrix_met_exactly() {
 #[test]
 fn sample_and_verify() {
     let (run, out) = run_with_out(&[
-        "sample", "--data", DATA, "--year", "2019", "--fraction", "0.5", "--seed", "fixture", "--out", "{out}",
+        "sample",
+        "--data",
+        DATA,
+        "--year",
+        "2019",
+        "--fraction",
+        "0.5",
+        "--seed",
+        "fixture",
+        "--out",
+        "{out}",
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     insta::assert_snapshot!("sample_stderr", run.stderr);
     insta::assert_snapshot!("sample_csv", output(out.path(), "iva-sample.csv"));
 
     let (run, out) = run_with_out(&[
-        "verify", "--data", DATA, "--year", "2019", "--seed", "fixture", "--fraction", "0.5", "--out", "{out}",
+        "verify",
+        "--data",
+        DATA,
+        "--year",
+        "2019",
+        "--seed",
+        "fixture",
+        "--fraction",
+        "0.5",
+        "--out",
+        "{out}",
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     insta::assert_snapshot!("verify_stderr", run.stderr);
     insta::assert_snapshot!("verify_csv", output(out.path(), "verification.csv"));
-    insta::assert_snapshot!("verify_summary_csv", output(out.path(), "verification-summary.csv"));
+    insta::assert_snapshot!(
+        "verify_summary_csv",
+        output(out.path(), "verification-summary.csv")
+    );
 }
 
 #[test]
@@ -182,7 +291,15 @@ fn template_csv_and_xlsx() {
     let (run, _out) = run_with_out(&["template", "--scorecard", "community-consultation"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     insta::assert_snapshot!("template_csv", run.stdout);
-    let (run, out) = run_with_out(&["template", "--scorecard", "health-center", "--format", "xlsx", "--out", "{out}"]);
+    let (run, out) = run_with_out(&[
+        "template",
+        "--scorecard",
+        "health-center",
+        "--format",
+        "xlsx",
+        "--out",
+        "{out}",
+    ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(files(out.path()), ["template-health-center-2019.1.xlsx"]);
     insta::assert_snapshot!(

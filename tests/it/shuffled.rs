@@ -45,7 +45,9 @@ fn join(fields: &[String]) -> String {
 fn permutation(length: usize, seed: &mut u64) -> Vec<usize> {
     let mut order: Vec<usize> = (0..length).collect();
     for index in (1..length).rev() {
-        *seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        *seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         let other = usize::try_from(*seed >> 33).unwrap() % (index + 1);
         order.swap(index, other);
     }
@@ -62,7 +64,12 @@ fn shuffle_dataset(from: &Path, to: &Path, mut seed: u64) {
         let rows: Vec<Vec<String>> = lines.map(split).collect();
         let columns = permutation(header.len(), &mut seed);
         let order = permutation(rows.len(), &mut seed);
-        let pick = |fields: &[String]| columns.iter().map(|column| fields[*column].clone()).collect::<Vec<_>>();
+        let pick = |fields: &[String]| {
+            columns
+                .iter()
+                .map(|column| fields[*column].clone())
+                .collect::<Vec<_>>()
+        };
         let mut shuffled = join(&pick(&header)) + "\n";
         for row in order {
             shuffled.push_str(&join(&pick(&rows[row])));
@@ -77,10 +84,24 @@ fn outputs(data: &Path, scratch: &Path) -> Vec<(String, Vec<u8>)> {
     let out = scratch.join("out");
     let data = data.display().to_string();
     let out_text = out.display().to_string();
-    let policy = repo("tests/fixtures/policies/hospitals-2020.toml").display().to_string();
-    let score = pba_in(&root(), &["score", "--data", &data, "--year", "2019", "--out", &out_text], None);
+    let policy = repo("tests/fixtures/policies/hospitals-2020.toml")
+        .display()
+        .to_string();
+    let score = pba_in(
+        &root(),
+        &[
+            "score", "--data", &data, "--year", "2019", "--out", &out_text,
+        ],
+        None,
+    );
     assert_eq!(score.code, 0, "{}", score.stderr);
-    let allocate = pba_in(&root(), &["allocate", "--data", &data, "--policy", &policy, "--out", &out_text], None);
+    let allocate = pba_in(
+        &root(),
+        &[
+            "allocate", "--data", &data, "--policy", &policy, "--out", &out_text,
+        ],
+        None,
+    );
     assert_eq!(allocate.code, 0, "{}", allocate.stderr);
     files(&out)
         .into_iter()

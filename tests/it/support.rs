@@ -29,7 +29,12 @@ pub fn pba_in(directory: &Path, arguments: &[&str], temporary: Option<&Path>) ->
 }
 
 /// Runs `pba` with `POLARS_MAX_THREADS` set to `threads`.
-pub fn pba_threads(directory: &Path, arguments: &[&str], temporary: Option<&Path>, threads: u32) -> Run {
+pub fn pba_threads(
+    directory: &Path,
+    arguments: &[&str],
+    temporary: Option<&Path>,
+    threads: u32,
+) -> Run {
     let output = Command::new(env!("CARGO_BIN_EXE_pba"))
         .args(arguments)
         .current_dir(directory)
