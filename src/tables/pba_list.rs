@@ -3,29 +3,9 @@
 use std::fmt::Write as _;
 
 use pba_allocation::PbaList;
-use pba_data::Table;
+use pba_data::{PBA_LIST_COLUMNS, Table};
 
 use super::{disbursement::money, fixed, flag};
-
-/// The columns of `pba-list.csv`, in SPEC order.
-pub const PBA_LIST_COLUMNS: [&str; 16] = [
-    "pba_year",
-    "envelope",
-    "province",
-    "district_id",
-    "facility_id",
-    "facility_name",
-    "facility_type",
-    "score",
-    "eligible",
-    "reason",
-    "basis",
-    "weight",
-    "uplift",
-    "share",
-    "amount",
-    "payment_channel",
-];
 
 /// `pba-list.csv`: every facility in scope, then the unallocated rows.
 pub fn pba_list(list: &PbaList, unit_places: u32) -> Table {

@@ -44,8 +44,8 @@ pub use error::{DataError, DataErrors, WriteError};
 pub use output_set::OutputSet;
 pub use read_dataset::read_dataset;
 pub use read_results::{
-    AchievementRow, FACILITY_SCORE_EXTRA_COLUMNS, ListedAmount, read_achievements,
-    read_facility_score_rows, read_facility_scores, read_pba_list,
+    AchievementRow, FACILITY_SCORE_EXTRA_COLUMNS, ListedAmount, PBA_LIST_COLUMNS,
+    read_achievements, read_facility_score_rows, read_facility_scores, read_pba_list,
 };
 pub use read_verification::{VerifiedFacility, read_verification};
 pub use table::{Table, neutralise};

@@ -71,25 +71,29 @@ pub struct ListedAmount {
     pub row: usize,
 }
 
-const PBA_LIST_COLUMNS: ColumnSpec<'static> = ColumnSpec {
-    required: &[
-        "pba_year",
-        "envelope",
-        "province",
-        "district_id",
-        "facility_id",
-        "facility_name",
-        "facility_type",
-        "score",
-        "eligible",
-        "reason",
-        "basis",
-        "weight",
-        "uplift",
-        "share",
-        "amount",
-        "payment_channel",
-    ],
+/// The columns of `pba-list.csv` (SPEC section 5), in order: what
+/// `pba allocate` writes and `pba dli --pba-list` reads.
+pub const PBA_LIST_COLUMNS: [&str; 16] = [
+    "pba_year",
+    "envelope",
+    "province",
+    "district_id",
+    "facility_id",
+    "facility_name",
+    "facility_type",
+    "score",
+    "eligible",
+    "reason",
+    "basis",
+    "weight",
+    "uplift",
+    "share",
+    "amount",
+    "payment_channel",
+];
+
+const PBA_LIST_SPEC: ColumnSpec<'static> = ColumnSpec {
+    required: &PBA_LIST_COLUMNS,
     optional: &[],
 };
 
@@ -275,7 +279,7 @@ pub fn read_achievements(path: &Path) -> Result<Vec<AchievementRow>, DataErrors>
 /// amount, a facility listed twice in one envelope.
 pub fn read_pba_list(path: &Path) -> Result<Vec<ListedAmount>, DataErrors> {
     let mut errors = Vec::new();
-    let Some(frame) = open(path, &PBA_LIST_COLUMNS, &mut errors) else {
+    let Some(frame) = open(path, &PBA_LIST_SPEC, &mut errors) else {
         return Err(DataErrors::new(errors));
     };
     let mut reader = RowReader::new(&frame, &["pba_year", "envelope", "facility_id", "amount"]);
