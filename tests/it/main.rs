@@ -5,6 +5,7 @@ mod atomic;
 mod bad_inputs;
 mod commands;
 mod demo;
+mod regressions;
 mod shuffled;
 mod spreadsheet_safety;
 mod support;
