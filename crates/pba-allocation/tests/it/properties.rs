@@ -1,5 +1,6 @@
 //! Property tests of the invariants: exact sums, no negative amount, caps
 //! respected, fairness between equal and higher claims, order independence,
+//! a facility that does not qualify changing no other amount,
 //! and disbursement bounds and monotonicity.
 
 use std::collections::BTreeMap;
@@ -270,6 +271,93 @@ proptest! {
         if factor.is_zero() {
             prop_assert_eq!(row.amount, Decimal::ZERO);
         }
+    }
+
+    #[test]
+    fn adding_a_facility_that_does_not_qualify_changes_no_amount(
+        facilities in prop::collection::vec((0_i64..=10_000, 1_u64..500), 1..12),
+        envelope_units in 1_i64..10_000_000,
+        cap in prop::option::of(5_i64..=100),
+        method in prop_oneof![Just("proportional"), Just("tiered")],
+        weight in prop_oneof![Just("none"), Just("beds")],
+        min_score in 0_i64..60,
+        why in 0_u8..5,
+        added_score in 0_i64..=10_000,
+        position in 0_usize..12,
+    ) {
+        let case = |index: usize, score: i64, beds: u64| FacilityCase {
+            id: format!("F{index:02}"),
+            district: "D1".to_owned(),
+            facility_type: pba_scorecard::FacilityType::DistrictHospital,
+            beds: Some(beds),
+            population: None,
+            active: true,
+            score: Some(Decimal::new(score, 2).to_string()),
+            reason: None,
+            scored: true,
+            score_year: None,
+            penalty: None,
+        };
+        let mut cases: Vec<FacilityCase> = facilities
+            .iter()
+            .enumerate()
+            .map(|(index, (score, beds))| case(index, *score, *beds))
+            .collect();
+        let envelope = Decimal::new(envelope_units, 2);
+        let tiers = if method == "tiered" {
+            vec![("80".to_owned(), "1".to_owned()), ("50".to_owned(), "0.5".to_owned()), ("0".to_owned(), "0".to_owned())]
+        } else {
+            Vec::new()
+        };
+        let (policy, scorecard) = policy(&PolicyCase {
+            pba_year: 2020,
+            method: method.to_owned(),
+            tiers,
+            min_score: min_score.to_string(),
+            weight: weight.to_owned(),
+            unit: "0.01".to_owned(),
+            cap_share: cap.map(|cap| Decimal::new(cap, 2).to_string()),
+            uplift: BTreeMap::new(),
+            district_priority: None,
+            applies_to: None,
+            envelopes: vec![("national".to_owned(), envelope.to_string())],
+        });
+        let before_dataset = dataset(&[], &cases, &[]);
+        let before_scores = crate::fixture::scores(&cases, 2019);
+        let before = allocate(&policy, &scorecard, &before_dataset, &before_scores).unwrap();
+
+        // One more facility, with a good score, kept out for one reason;
+        // its id sorts anywhere among the others.
+        let mut added = case(99, added_score.max(min_score * 100), 100);
+        added.id = format!("F{position:02}x");
+        match why {
+            0 => added.active = false,
+            1 => added.reason = Some("too_few_valid_assessments".to_owned()),
+            2 => added.score = Some(Decimal::new(min_score * 100 - 1, 2).to_string()),
+            3 => added.scored = false,
+            _ => added.score_year = Some(2018),
+        }
+        cases.push(added);
+        let after_dataset = dataset(&[], &cases, &[]);
+        let after_scores = crate::fixture::scores(&cases, 2019);
+        let after = allocate(&policy, &scorecard, &after_dataset, &after_scores);
+        // A score of another year is an error, never a silent zero.
+        if why == 4 {
+            prop_assert!(after.is_err());
+            return Ok(());
+        }
+        let after = after.unwrap();
+        prop_assert_eq!(after.rows.len(), before.rows.len() + 1);
+        for row in &after.rows {
+            match before.rows.iter().find(|old| old.facility_id == row.facility_id) {
+                Some(old) => prop_assert_eq!(old, row),
+                None => {
+                    prop_assert_eq!(row.amount, Decimal::ZERO);
+                    prop_assert!(row.reason.is_some(), "{:?} is unpaid without a reason", row);
+                }
+            }
+        }
+        prop_assert_eq!(&after.unallocated, &before.unallocated);
     }
 
     #[test]
