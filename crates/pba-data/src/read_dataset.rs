@@ -1,9 +1,10 @@
 //! [`read_dataset`]: a dataset directory (SPEC section 2) into a
 //! [`Dataset`], every file checked, every problem of every file reported.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
+use pba_scorecard::{AssessmentId, ConsultationId, IndicatorId};
 use pba_scoring::Dataset;
 
 use crate::error::{DataError, DataErrors};
@@ -11,7 +12,9 @@ use crate::frame::CsvFrame;
 use crate::identifiers::Known;
 use crate::read_consultations::{CONSULTATIONS, TRANSFERS, read_consultations, read_transfers};
 use crate::read_places::{DISTRICTS, FACILITIES, read_districts, read_facilities};
-use crate::read_values::{ASSESSMENT_VALUES, CONSULTATION_VALUES, Owner, read_values};
+use crate::read_values::{
+    ASSESSMENT_VALUES, CONSULTATION_VALUES, Owner, ValueComment, read_values,
+};
 use crate::read_visits::{ASSESSMENTS, COMMITTEE_MEMBERS, read_assessments, read_committee};
 
 /// Reads a dataset directory.
@@ -120,10 +123,14 @@ pub fn read_dataset(dir: &Path) -> Result<Dataset, DataErrors> {
             .into_iter()
             .map(|facility| (facility.id.clone(), facility))
             .collect(),
+        assessment_comments: comments(assessment_values.comments, |owner| AssessmentId::new(owner)),
+        consultation_comments: comments(consultation_values.comments, |owner| {
+            ConsultationId::new(owner)
+        }),
         assessments: assessments
             .into_iter()
             .map(|mut assessment| {
-                assessment.values = take(&mut assessment_values, assessment.id.as_str());
+                assessment.values = take(&mut assessment_values.values, assessment.id.as_str());
                 assessment.committee = take(&mut committees, assessment.id.as_str());
                 (assessment.id.clone(), assessment)
             })
@@ -131,7 +138,8 @@ pub fn read_dataset(dir: &Path) -> Result<Dataset, DataErrors> {
         consultations: consultations
             .into_iter()
             .map(|mut consultation| {
-                consultation.values = take(&mut consultation_values, consultation.id.as_str());
+                consultation.values =
+                    take(&mut consultation_values.values, consultation.id.as_str());
                 (consultation.id.clone(), consultation)
             })
             .collect(),
@@ -140,6 +148,16 @@ pub fn read_dataset(dir: &Path) -> Result<Dataset, DataErrors> {
             .map(|transfer| (transfer.id.clone(), transfer))
             .collect(),
     })
+}
+
+fn comments<Id: Ord>(
+    comments: Vec<ValueComment<'_>>,
+    id: impl Fn(&str) -> Id,
+) -> BTreeMap<(Id, IndicatorId), String> {
+    comments
+        .into_iter()
+        .map(|(owner, indicator, text)| ((id(owner), indicator), text))
+        .collect()
 }
 
 fn take<T>(grouped: &mut HashMap<&str, Vec<T>>, id: &str) -> Vec<T> {

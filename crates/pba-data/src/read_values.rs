@@ -41,14 +41,6 @@ pub(crate) struct Owner<'k> {
     pub known: &'k Known<'k>,
 }
 
-/// A value with the row it came from, for duplicate messages.
-pub(crate) struct PlacedValue {
-    /// Row number.
-    pub row: usize,
-    /// The value.
-    pub entry: ValueEntry,
-}
-
 /// The shape of a value file, which tells the column a duplicate is in.
 #[derive(Clone, Copy)]
 enum Shape {
@@ -58,14 +50,54 @@ enum Shape {
     Wide,
 }
 
+/// Indicator ids met so far, each text allocated once: a national file
+/// repeats a few hundred ids tens of millions of times. Values usually come
+/// in the same order for every owner, so the id after the previous one is
+/// tried before the map.
+#[derive(Default)]
+struct Interner<'a> {
+    positions: HashMap<&'a str, usize>,
+    ids: Vec<(&'a str, IndicatorId)>,
+    last: usize,
+}
+
+impl<'a> Interner<'a> {
+    fn intern(&mut self, text: &'a str) -> IndicatorId {
+        let next = self.last.wrapping_add(1);
+        if let Some((known, id)) = self.ids.get(next)
+            && *known == text
+        {
+            self.last = next;
+            return id.clone();
+        }
+        let position = *self.positions.entry(text).or_insert(self.ids.len());
+        if position == self.ids.len() {
+            self.ids.push((text, IndicatorId::new(text)));
+        }
+        self.last = position;
+        self.ids
+            .get(position)
+            .map_or_else(|| IndicatorId::new(text), |(_, id)| id.clone())
+    }
+}
+
+/// One owner's values in file order, with the row each came from (kept
+/// apart so the values move into the dataset as they are).
+struct Group<'a> {
+    owner_id: &'a str,
+    values: Vec<ValueEntry>,
+    rows: Vec<usize>,
+}
+
 /// Values grouped by owner id as rows are read. A national file holds tens of
 /// millions of values: each group is allocated once at its final size, and
 /// consecutive rows of one owner (the usual layout) skip the lookup.
 #[derive(Default)]
 struct Groups<'a> {
     positions: HashMap<&'a str, usize>,
-    groups: Vec<(&'a str, Vec<PlacedValue>)>,
+    groups: Vec<Group<'a>>,
     last: Option<(&'a str, usize)>,
+    comments: Vec<ValueComment<'a>>,
 }
 
 impl<'a> Groups<'a> {
@@ -80,28 +112,44 @@ impl<'a> Groups<'a> {
         let next = self.groups.len();
         let position = *self.positions.entry(owner_id).or_insert(next);
         if position == next {
-            self.groups.push((owner_id, Vec::with_capacity(capacity())));
+            let capacity = capacity();
+            self.groups.push(Group {
+                owner_id,
+                values: Vec::with_capacity(capacity),
+                rows: Vec::with_capacity(capacity),
+            });
         }
         self.last = Some((owner_id, position));
         position
     }
 
-    fn push(&mut self, position: usize, value: PlacedValue) {
-        if let Some((_, group)) = self.groups.get_mut(position) {
-            group.push(value);
+    fn push(&mut self, position: usize, row: usize, value: ValueEntry) {
+        if let Some(group) = self.groups.get_mut(position) {
+            group.values.push(value);
+            group.rows.push(row);
         }
     }
 }
 
-/// Values grouped by owner id, each group sorted by indicator id, duplicates
-/// reported and dropped.
+/// A `comment` cell: owner id, indicator id, text.
+pub(crate) type ValueComment<'a> = (&'a str, IndicatorId, String);
+
+/// The values of a file grouped by owner id (each group sorted by indicator
+/// id, duplicates reported and dropped) and its comments.
+#[derive(Default)]
+pub(crate) struct OwnedValues<'a> {
+    pub values: HashMap<&'a str, Vec<ValueEntry>>,
+    pub comments: Vec<ValueComment<'a>>,
+}
+
+/// Reads a value file (see the module documentation).
 pub(crate) fn read_values<'a>(
     frame: Option<&'a CsvFrame>,
     owner: &Owner<'_>,
     errors: &mut Vec<DataError>,
-) -> HashMap<&'a str, Vec<ValueEntry>> {
+) -> OwnedValues<'a> {
     let Some(frame) = frame else {
-        return HashMap::new();
+        return OwnedValues::default();
     };
     let (shape, grouped) = if frame.has("indicator_id") {
         (Shape::Long, read_long(frame, owner, errors))
@@ -109,11 +157,15 @@ pub(crate) fn read_values<'a>(
         (Shape::Wide, read_wide(frame, owner, errors))
     };
     let mut values = HashMap::with_capacity(grouped.groups.len());
-    for (owner_id, group) in grouped.groups {
-        let unique = sorted_unique(owner_id, group, shape, &frame.file, errors);
+    for group in grouped.groups {
+        let owner_id = group.owner_id;
+        let unique = sorted_unique(group, shape, &frame.file, errors);
         values.insert(owner_id, unique);
     }
-    values
+    OwnedValues {
+        values,
+        comments: grouped.comments,
+    }
 }
 
 /// How many rows each owner id has (an upper bound of its values).
@@ -157,24 +209,38 @@ fn read_long<'a>(
     }
     let counts = rows_per_owner(frame, owner.column);
     let mut checked = CheckedOwner::default();
+    let mut interner = Interner::default();
+    let [owner_at, indicator_at, value_at, comment_at] = [0, 1, 2, 3];
     let mut reader = RowReader::new(frame, &[owner.column, "indicator_id", "value", "comment"]);
     while let Some(mut row) = reader.next_row(errors) {
-        let owner_id = checked.owner_id(&mut row, owner);
-        let indicator_id = row.required_text("indicator_id");
-        let value = row.optional("value", cells::indicator_value);
-        let comment = row.text("comment");
+        let owner_id = checked.owner_id(&mut row, owner_at, owner);
+        let indicator_id = row.cell_at(indicator_at);
+        if indicator_id.is_none() {
+            row.error("indicator_id", "empty cell, a value is required");
+        }
+        let value = match row.cell_at(value_at).map(cells::indicator_value) {
+            None => Some(None),
+            Some(Ok(value)) => Some(Some(value)),
+            Some(Err(message)) => {
+                row.error("value", message);
+                None
+            }
+        };
         if let (Some(owner_id), Some(indicator_id), Some(value)) = (owner_id, indicator_id, value) {
             let position =
                 grouped.position(owner_id, || counts.get(owner_id).copied().unwrap_or(1));
+            let indicator_id = interner.intern(indicator_id);
+            if let Some(comment) = row.cell_at(comment_at) {
+                grouped
+                    .comments
+                    .push((owner_id, indicator_id.clone(), comment.to_owned()));
+            }
             grouped.push(
                 position,
-                PlacedValue {
-                    row: row.number,
-                    entry: ValueEntry {
-                        indicator_id: IndicatorId::from(indicator_id),
-                        value,
-                        comment: comment.map(str::to_owned),
-                    },
+                row.number,
+                ValueEntry {
+                    indicator_id,
+                    value,
                 },
             );
         }
@@ -203,10 +269,11 @@ fn read_wide<'a>(
     let mut names = vec![owner.column];
     names.extend(indicators.iter().copied());
     let mut reader = RowReader::new(frame, &names);
+    let ids: Vec<IndicatorId> = indicators.iter().copied().map(IndicatorId::new).collect();
     let mut first_rows: HashMap<&'a str, usize> = HashMap::new();
     let mut checked = CheckedOwner::default();
     while let Some(mut row) = reader.next_row(errors) {
-        let owner_id = checked.owner_id(&mut row, owner);
+        let owner_id = checked.owner_id(&mut row, 0, owner);
         if let Some(id) = owner_id
             && let Some(first) = first_rows.insert(id, row.number)
         {
@@ -224,7 +291,7 @@ fn read_wide<'a>(
             .filter(|index| row.cell_at(*index).is_some())
             .count();
         let position = owner_id.map(|owner_id| grouped.position(owner_id, || cells));
-        for (index, indicator) in indicators.iter().copied().enumerate() {
+        for (index, (indicator, id)) in indicators.iter().copied().zip(&ids).enumerate() {
             let Some(text) = row.cell_at(index + 1) else {
                 continue;
             };
@@ -233,13 +300,10 @@ fn read_wide<'a>(
                     if let Some(position) = position {
                         grouped.push(
                             position,
-                            PlacedValue {
-                                row: row.number,
-                                entry: ValueEntry {
-                                    indicator_id: IndicatorId::from(indicator),
-                                    value: Some(value),
-                                    comment: None,
-                                },
+                            row.number,
+                            ValueEntry {
+                                indicator_id: id.clone(),
+                                value: Some(value),
                             },
                         );
                     }
@@ -259,8 +323,16 @@ struct CheckedOwner<'a> {
 }
 
 impl<'a> CheckedOwner<'a> {
-    fn owner_id(&mut self, row: &mut Row<'_, 'a>, owner: &Owner<'_>) -> Option<&'a str> {
-        let id = row.required_text(owner.column)?;
+    fn owner_id(
+        &mut self,
+        row: &mut Row<'_, 'a>,
+        at: usize,
+        owner: &Owner<'_>,
+    ) -> Option<&'a str> {
+        let Some(id) = row.cell_at(at) else {
+            row.error(owner.column, "empty cell, a value is required");
+            return None;
+        };
         if self.last_known == Some(id) {
             return Some(id);
         }
@@ -276,42 +348,45 @@ impl<'a> CheckedOwner<'a> {
 
 /// Sorts by indicator id (file order among equals) and reports every repeat.
 fn sorted_unique(
-    owner_id: &str,
-    mut values: Vec<PlacedValue>,
+    group: Group<'_>,
     shape: Shape,
     file: &str,
     errors: &mut Vec<DataError>,
 ) -> Vec<ValueEntry> {
     // The usual case, sorted and without repeats, moves the values as they are.
-    if values.is_sorted_by(|left, right| left.entry.indicator_id < right.entry.indicator_id) {
-        return values.into_iter().map(|placed| placed.entry).collect();
+    if group
+        .values
+        .is_sorted_by(|left, right| left.indicator_id < right.indicator_id)
+    {
+        return group.values;
     }
-    values.sort_by(|left, right| {
-        (&left.entry.indicator_id, left.row).cmp(&(&right.entry.indicator_id, right.row))
+    let mut placed: Vec<(usize, ValueEntry)> = group.rows.into_iter().zip(group.values).collect();
+    placed.sort_by(|(left_row, left), (right_row, right)| {
+        (&left.indicator_id, left_row).cmp(&(&right.indicator_id, right_row))
     });
-    let mut unique: Vec<ValueEntry> = Vec::with_capacity(values.len());
+    let mut unique: Vec<ValueEntry> = Vec::with_capacity(placed.len());
     let mut first_row = 0;
-    for placed in values {
+    for (row, entry) in placed {
         if unique
             .last()
-            .is_some_and(|last| last.indicator_id == placed.entry.indicator_id)
+            .is_some_and(|last| last.indicator_id == entry.indicator_id)
         {
             errors.push(DataError::cell(
                 file,
-                placed.row,
+                row,
                 match shape {
                     Shape::Long => "indicator_id",
-                    Shape::Wide => placed.entry.indicator_id.as_str(),
+                    Shape::Wide => entry.indicator_id.as_str(),
                 },
                 format!(
-                    "duplicate value for `{owner_id}` and indicator `{}`, first given at row {first_row}",
-                    placed.entry.indicator_id
+                    "duplicate value for `{}` and indicator `{}`, first given at row {first_row}",
+                    group.owner_id, entry.indicator_id
                 ),
             ));
             continue;
         }
-        first_row = placed.row;
-        unique.push(placed.entry);
+        first_row = row;
+        unique.push(entry);
     }
     unique
 }

@@ -86,9 +86,11 @@ pub(crate) struct Row<'r, 'a> {
 impl<'a> Row<'_, 'a> {
     /// The text of a cell, `None` when empty (or the column is absent).
     pub fn text(&self, column: &str) -> Option<&'a str> {
+        // Callers pass the same `&'static str` they asked for: comparing the
+        // pointers first skips most text comparisons.
         self.names
             .iter()
-            .position(|name| *name == column)
+            .position(|name| std::ptr::eq(*name, column) || *name == column)
             .and_then(|index| self.cells.get(index).copied().flatten())
     }
 

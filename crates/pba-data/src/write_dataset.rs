@@ -12,8 +12,9 @@
 //! additionally drops comments and missing (`None`) values, which a wide
 //! sheet cannot hold: its round trip holds for datasets without them.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
+use pba_scorecard::IndicatorId;
 use pba_scoring::{Dataset, ValueEntry};
 
 use crate::cells::{amount_text, indicator_value_text};
@@ -111,7 +112,8 @@ pub fn write_dataset(dataset: &Dataset, values_shape: ValuesShape) -> Vec<(Strin
         dataset
             .assessments
             .values()
-            .map(|assessment| (assessment.id.as_str(), assessment.values.as_slice())),
+            .map(|assessment| (&assessment.id, assessment.values.as_slice())),
+        &dataset.assessment_comments,
         values_shape,
     );
     let mut consultations = Table::new([
@@ -137,7 +139,8 @@ pub fn write_dataset(dataset: &Dataset, values_shape: ValuesShape) -> Vec<(Strin
         dataset
             .consultations
             .values()
-            .map(|consultation| (consultation.id.as_str(), consultation.values.as_slice())),
+            .map(|consultation| (&consultation.id, consultation.values.as_slice())),
+        &dataset.consultation_comments,
         values_shape,
     );
     let mut transfers = Table::new([
@@ -184,21 +187,31 @@ fn value_text(entry: &ValueEntry) -> String {
         .unwrap_or_default()
 }
 
-fn values_table<'a>(
+fn values_table<'a, Id: Ord + Clone + std::fmt::Display + 'a>(
     owner_column: &str,
-    owners: impl Iterator<Item = (&'a str, &'a [ValueEntry])> + Clone,
+    owners: impl Iterator<Item = (&'a Id, &'a [ValueEntry])> + Clone,
+    comments: &BTreeMap<(Id, IndicatorId), String>,
     shape: ValuesShape,
 ) -> Table {
+    let comment = |owner: &Id, indicator: &IndicatorId| -> String {
+        if comments.is_empty() {
+            return String::new();
+        }
+        comments
+            .get(&(owner.clone(), indicator.clone()))
+            .cloned()
+            .unwrap_or_default()
+    };
     match shape {
         ValuesShape::Long => {
             let mut table = Table::new([owner_column, "indicator_id", "value", "comment"]);
             for (owner, values) in owners {
                 for entry in values {
                     table.push_row([
-                        owner.to_owned(),
+                        owner.to_string(),
                         entry.indicator_id.to_string(),
                         value_text(entry),
-                        entry.comment.clone().unwrap_or_default(),
+                        comment(owner, &entry.indicator_id),
                     ]);
                 }
             }
@@ -212,7 +225,7 @@ fn values_table<'a>(
             let mut table =
                 Table::new(std::iter::once(owner_column).chain(indicators.iter().copied()));
             for (owner, values) in owners {
-                let mut row = vec![owner.to_owned()];
+                let mut row = vec![owner.to_string()];
                 row.extend(indicators.iter().map(|indicator| {
                     values
                         .iter()

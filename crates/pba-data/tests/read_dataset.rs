@@ -49,7 +49,10 @@ fn reads_the_small_fixture() {
         Some(IndicatorValue::Number(Decimal::new(125, 1)))
     );
     assert_eq!(
-        first.values[3].comment.as_deref(),
+        dataset
+            .assessment_comments
+            .get(&(first.id.clone(), first.values[3].indicator_id.clone()))
+            .map(String::as_str),
         Some("stock-outs counted on the register")
     );
     let roles: Vec<MemberRole> = first.committee.iter().map(|member| member.role).collect();
@@ -77,10 +80,12 @@ fn reads_the_small_fixture() {
         Some(ConsultationId::from("C001"))
     );
     assert_eq!(health_center.committee[2].attended_consultation, Some(true));
+    let iva = &dataset.assessments[&AssessmentId::from("A004")];
     assert_eq!(
-        dataset.assessments[&AssessmentId::from("A004")].values[0]
-            .comment
-            .as_deref(),
+        dataset
+            .assessment_comments
+            .get(&(iva.id.clone(), iva.values[0].indicator_id.clone()))
+            .map(String::as_str),
         Some("IVA: \"no water\", tank broken")
     );
     assert_eq!(

@@ -194,7 +194,6 @@ fn build(sketch: Sketch) -> Dataset {
                 values: vec![ValueEntry {
                     indicator_id: IndicatorId::from("K01"),
                     value: Some(IndicatorValue::Yes),
-                    comment: None,
                 }],
             },
         );
@@ -203,6 +202,19 @@ fn build(sketch: Sketch) -> Dataset {
         sketch.assessments.into_iter().enumerate()
     {
         let id = AssessmentId::new(format!("A{index}"));
+        let mut entries = Vec::new();
+        for (indicator, (value, comment)) in values {
+            let indicator_id = IndicatorId::new(format!("H{indicator:02}"));
+            if let Some(comment) = comment {
+                dataset
+                    .assessment_comments
+                    .insert((id.clone(), indicator_id.clone()), comment);
+            }
+            entries.push(ValueEntry {
+                indicator_id,
+                value,
+            });
+        }
         dataset.assessments.insert(
             id.clone(),
             Assessment {
@@ -215,14 +227,7 @@ fn build(sketch: Sketch) -> Dataset {
                 consultation_id: consultation
                     .filter(|_| !consultation_ids.is_empty())
                     .map(|index| consultation_ids[index % consultation_ids.len()].clone()),
-                values: values
-                    .into_iter()
-                    .map(|(indicator, (value, comment))| ValueEntry {
-                        indicator_id: IndicatorId::new(format!("H{indicator:02}")),
-                        value,
-                        comment,
-                    })
-                    .collect(),
+                values: entries,
                 committee: committee
                     .into_iter()
                     .map(|(name, role, organization, home, attended_consultation)| {

@@ -1,19 +1,34 @@
 //! Identifier newtypes: an indicator id can never be passed where a facility
-//! id is expected.
+//! id is expected. Each holds its text in an `Arc<str>`: ids are cloned into
+//! every score, list row and map key, and a national dataset repeats the same
+//! few hundred indicator ids tens of millions of times, so a clone shares the
+//! text instead of copying it (readers intern repeated ids).
 
 use std::fmt;
+use std::sync::Arc;
 
 macro_rules! identifier {
     ($($(#[$doc:meta])* $name:ident),* $(,)?) => {$(
         $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
-        #[serde(transparent)]
-        pub struct $name(pub String);
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(Arc<str>);
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(&self.0)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                String::deserialize(deserializer).map(Self::new)
+            }
+        }
 
         impl $name {
             /// Wraps an identifier.
-            pub fn new(value: impl Into<String>) -> Self {
-                Self(value.into())
+            pub fn new(value: impl AsRef<str>) -> Self {
+                Self(Arc::from(value.as_ref()))
             }
 
             /// The identifier as text.
@@ -31,7 +46,13 @@ macro_rules! identifier {
 
         impl From<&str> for $name {
             fn from(value: &str) -> Self {
-                Self(value.to_owned())
+                Self::new(value)
+            }
+        }
+
+        impl std::borrow::Borrow<str> for $name {
+            fn borrow(&self) -> &str {
+                &self.0
             }
         }
     )*};

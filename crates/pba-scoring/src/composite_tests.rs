@@ -59,7 +59,6 @@ fn entry(id: &str, value: Option<IndicatorValue>) -> ValueEntry {
     ValueEntry {
         indicator_id: IndicatorId::new(id),
         value,
-        comment: None,
     }
 }
 

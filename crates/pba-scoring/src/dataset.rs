@@ -78,8 +78,6 @@ pub struct ValueEntry {
     pub indicator_id: IndicatorId,
     /// `value`; `None` when the cell was left empty (a missing value).
     pub value: Option<IndicatorValue>,
-    /// `comment`.
-    pub comment: Option<String>,
 }
 
 /// `committee_members.csv`.
@@ -148,4 +146,10 @@ pub struct Dataset {
     pub consultations: BTreeMap<ConsultationId, Consultation>,
     /// By `transfer_id`.
     pub transfers: BTreeMap<TransferId, Transfer>,
+    /// The `comment` cells of `assessment_values.csv`, by assessment and
+    /// indicator. Notes for people: never scored, kept apart from the values
+    /// so that a national dataset's tens of millions of values stay small.
+    pub assessment_comments: BTreeMap<(AssessmentId, IndicatorId), String>,
+    /// The `comment` cells of `consultation_values.csv`.
+    pub consultation_comments: BTreeMap<(ConsultationId, IndicatorId), String>,
 }

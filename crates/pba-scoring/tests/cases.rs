@@ -197,7 +197,6 @@ fn entries(values: &BTreeMap<String, String>) -> Vec<ValueEntry> {
         .map(|(id, text)| ValueEntry {
             indicator_id: IndicatorId::new(id.as_str()),
             value: value(text),
-            comment: None,
         })
         .collect()
 }

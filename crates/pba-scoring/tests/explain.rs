@@ -153,7 +153,6 @@ fn entries(values: &[(&str, &str)]) -> Vec<ValueEntry> {
         .map(|(id, text)| ValueEntry {
             indicator_id: IndicatorId::new(*id),
             value: value(text),
-            comment: None,
         })
         .collect()
 }

@@ -247,7 +247,6 @@ fn entries(ids: &[&str], values: &[Option<IndicatorValue>]) -> Vec<ValueEntry> {
         .map(|(id, value)| ValueEntry {
             indicator_id: IndicatorId::new(*id),
             value: *value,
-            comment: None,
         })
         .collect()
 }

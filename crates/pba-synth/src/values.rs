@@ -65,7 +65,6 @@ impl<'a> Form<'a> {
                 ValueEntry {
                     indicator_id: indicator.id.clone(),
                     value: Some(value),
-                    comment: None,
                 }
             })
             .collect()
