@@ -5,7 +5,8 @@ use std::fmt::Write as _;
 
 use pba_data::Table;
 use pba_scorecard::{AssessmentKind, DomainId, FacilityId, ScorecardSet};
-use pba_scoring::{Dataset, YearScores};
+use pba_scoring::{AssessmentScore, Dataset, YearScores};
+use rayon::prelude::{IntoParallelRefIterator, ParallelIterator};
 
 use super::{fixed, flag};
 
@@ -61,67 +62,76 @@ pub fn assessment_scores(scores: &YearScores, scorecards: &ScorecardSet) -> Tabl
         .map(|column| (*column).to_owned()),
     );
     let mut table = Table::new(columns);
-    for assessment in &scores.assessments {
-        let mut row = vec![
-            assessment.assessment_id.to_string(),
-            assessment.facility_id.to_string(),
-            assessment.kind.to_string(),
-            assessment.scorecard_id.to_string(),
-            assessment.scorecard_version.clone(),
-            assessment.date.to_string(),
-            assessment.fiscal_year.to_string(),
-            flag(assessment.valid),
-            assessment.reason_codes().join(";"),
-        ];
-        let percents: BTreeMap<&DomainId, String> = assessment
-            .domains()
-            .iter()
-            .map(|domain| {
-                let percent = domain.percent().map(|percent| fixed(percent, 2));
-                (&domain.domain_id, percent.unwrap_or_default())
-            })
-            .collect();
-        for domain in &domains {
-            row.push(percents.get(domain).cloned().unwrap_or_default());
-        }
-        row.push(
-            assessment
-                .facility_composite
-                .map(|value| fixed(value, 4))
-                .unwrap_or_default(),
-        );
-        row.push(
-            assessment
-                .consultation_composite
-                .map(|value| fixed(value, 4))
-                .unwrap_or_default(),
-        );
-        row.push(
-            assessment
-                .composite
-                .map(|value| fixed(value, 2))
-                .unwrap_or_default(),
-        );
-        row.push(flag(assessment.critical_cap_applied()));
-        row.push(
-            assessment
-                .redistributed()
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(";"),
-        );
-        row.push(
-            assessment
-                .reasons
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("; "),
-        );
-        table.push_row(row);
-    }
+    // Rows are formatted on every core; `collect` keeps their order.
+    let rows: Vec<Vec<String>> = scores
+        .assessments
+        .par_iter()
+        .map(|assessment| assessment_row(assessment, &domains))
+        .collect();
+    table.rows.extend(rows);
     table
+}
+
+/// One row of `assessment-scores.csv`.
+fn assessment_row(assessment: &AssessmentScore, domains: &[DomainId]) -> Vec<String> {
+    let mut row = vec![
+        assessment.assessment_id.to_string(),
+        assessment.facility_id.to_string(),
+        assessment.kind.to_string(),
+        assessment.scorecard_id.to_string(),
+        assessment.scorecard_version.clone(),
+        assessment.date.to_string(),
+        assessment.fiscal_year.to_string(),
+        flag(assessment.valid),
+        assessment.reason_codes().join(";"),
+    ];
+    let percents: BTreeMap<&DomainId, String> = assessment
+        .domains()
+        .iter()
+        .map(|domain| {
+            let percent = domain.percent().map(|percent| fixed(percent, 2));
+            (&domain.domain_id, percent.unwrap_or_default())
+        })
+        .collect();
+    for domain in domains {
+        row.push(percents.get(domain).cloned().unwrap_or_default());
+    }
+    row.push(
+        assessment
+            .facility_composite
+            .map(|value| fixed(value, 4))
+            .unwrap_or_default(),
+    );
+    row.push(
+        assessment
+            .consultation_composite
+            .map(|value| fixed(value, 4))
+            .unwrap_or_default(),
+    );
+    row.push(
+        assessment
+            .composite
+            .map(|value| fixed(value, 2))
+            .unwrap_or_default(),
+    );
+    row.push(flag(assessment.critical_cap_applied()));
+    row.push(
+        assessment
+            .redistributed()
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(";"),
+    );
+    row.push(
+        assessment
+            .reasons
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; "),
+    );
+    row
 }
 
 /// ISC assessments of the year per facility: (all, valid).

@@ -12,6 +12,11 @@ use std::path::PathBuf;
 
 use polars::prelude::{CsvReadOptions, DataType, SerReader};
 
+/// The allocator `pba` uses, so the floor and the commands timed against it
+/// differ only in what they do.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = PathBuf::from(std::env::args().nth(1).ok_or("usage: read_floor DIR")?);
     let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)?

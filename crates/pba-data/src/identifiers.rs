@@ -1,7 +1,7 @@
 //! Unique ids within a file and references between files.
 
-use std::collections::HashMap;
-use std::collections::HashSet;
+use crate::hashing::HashMap;
+use crate::hashing::HashSet;
 
 use crate::rows::Row;
 
@@ -41,7 +41,13 @@ pub(crate) struct Known<'a>(pub Option<HashSet<&'a str>>);
 impl Known<'_> {
     /// No id at all, and the file is known to be absent: every reference is unknown.
     pub fn none() -> Self {
-        Self(Some(HashSet::new()))
+        Self(Some(HashSet::default()))
+    }
+
+    /// How many ids there are (0 when unchecked): a capacity for maps keyed
+    /// by them.
+    pub fn len(&self) -> usize {
+        self.0.as_ref().map_or(0, HashSet::len)
     }
 
     /// An id file that could not be read: nothing is checked against it.

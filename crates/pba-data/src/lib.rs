@@ -24,6 +24,7 @@
 pub mod cells;
 pub mod error;
 mod frame;
+mod hashing;
 mod identifiers;
 mod output_set;
 mod ragged;

@@ -1,10 +1,13 @@
 //! [`read_dataset`]: a dataset directory (SPEC section 2) into a
 //! [`Dataset`], every file checked, every problem of every file reported.
 
-use std::collections::{BTreeMap, HashMap};
+use std::borrow::Borrow;
+use std::hash::Hash;
+
+use crate::hashing::HashMap;
 use std::path::Path;
 
-use pba_scorecard::{AssessmentId, ConsultationId, IndicatorId};
+use pba_scorecard::{AssessmentId, ConsultationId};
 use pba_scoring::Dataset;
 
 use crate::error::{DataError, DataErrors};
@@ -12,9 +15,7 @@ use crate::frame::CsvFrame;
 use crate::identifiers::Known;
 use crate::read_consultations::{CONSULTATIONS, TRANSFERS, read_consultations, read_transfers};
 use crate::read_places::{DISTRICTS, FACILITIES, read_districts, read_facilities};
-use crate::read_values::{
-    ASSESSMENT_VALUES, CONSULTATION_VALUES, Owner, ValueComment, read_values,
-};
+use crate::read_values::{ASSESSMENT_VALUES, CONSULTATION_VALUES, OwnedValues, Owner, read_values};
 use crate::read_visits::{ASSESSMENTS, COMMITTEE_MEMBERS, read_assessments, read_committee};
 
 /// Reads a dataset directory.
@@ -30,35 +31,11 @@ use crate::read_visits::{ASSESSMENTS, COMMITTEE_MEMBERS, read_assessments, read_
 /// cells that do not parse, duplicate ids and values, unknown references.
 pub fn read_dataset(dir: &Path) -> Result<Dataset, DataErrors> {
     let mut errors = Vec::new();
-    let mut load = |file: &str, required: bool| -> Option<CsvFrame> {
-        let path = dir.join(file);
-        if path.exists() {
-            CsvFrame::read(&path, file, &mut errors)
-        } else {
-            if required {
-                errors.push(DataError::file(
-                    file,
-                    format!("required file is missing from `{}`", dir.display()),
-                ));
-            }
-            None
-        }
-    };
-    let districts_frame = load(DISTRICTS, true);
-    let facilities_frame = load(FACILITIES, true);
-    let assessments_frame = load(ASSESSMENTS, true);
-    let assessment_values_frame = load(ASSESSMENT_VALUES, true);
-    let committee_frame = load(COMMITTEE_MEMBERS, true);
+    let districts_frame = load(dir, DISTRICTS, true, &mut errors);
+    let facilities_frame = load(dir, FACILITIES, true, &mut errors);
+    let assessments_frame = load(dir, ASSESSMENTS, true, &mut errors);
     let consultations_present = dir.join(CONSULTATIONS).exists();
-    let consultations_frame = load(CONSULTATIONS, false);
-    let consultation_values_frame = load(CONSULTATION_VALUES, false);
-    let transfers_frame = load(TRANSFERS, false);
-    if consultation_values_frame.is_some() && !consultations_present {
-        errors.push(DataError::file(
-            CONSULTATION_VALUES,
-            format!("given without `{CONSULTATIONS}`: add the consultations its values belong to"),
-        ));
-    }
+    let consultations_frame = load(dir, CONSULTATIONS, false, &mut errors);
 
     let (districts, district_ids) = read_districts(districts_frame.as_ref(), &mut errors);
     let (facilities, facility_ids) =
@@ -80,17 +57,6 @@ pub fn read_dataset(dir: &Path) -> Result<Dataset, DataErrors> {
         file: ASSESSMENTS,
         known: &assessment_ids,
     };
-    let mut assessment_values = read_values(
-        assessment_values_frame.as_ref(),
-        &assessment_owner,
-        &mut errors,
-    );
-    let mut committees = read_committee(
-        committee_frame.as_ref(),
-        &assessment_ids,
-        &facility_ids,
-        &mut errors,
-    );
     // Without consultations.csv the values' ids are not checked one by one:
     // the file-level error says it all.
     let unchecked = Known::unchecked();
@@ -104,12 +70,53 @@ pub fn read_dataset(dir: &Path) -> Result<Dataset, DataErrors> {
             &unchecked
         },
     };
-    let mut consultation_values = read_values(
-        consultation_values_frame.as_ref(),
-        &consultation_owner,
-        &mut errors,
-    );
-    let transfers = read_transfers(transfers_frame.as_ref(), &facility_ids, &mut errors);
+
+    // The largest file, assessment values, is read and converted on its own
+    // thread while this one reads the committee, consultation values and
+    // transfers; its frame is dropped as soon as its values are out.
+    let (mut assessment_values, mut committees, mut consultation_values, transfers) =
+        std::thread::scope(|scope| {
+            let values = scope.spawn(|| {
+                let mut errors = Vec::new();
+                let frame = load(dir, ASSESSMENT_VALUES, true, &mut errors);
+                let values: OwnedValues<AssessmentId> =
+                    read_values(frame.as_ref(), &assessment_owner, &mut errors);
+                (values, errors)
+            });
+            let committee_frame = load(dir, COMMITTEE_MEMBERS, true, &mut errors);
+            let consultation_values_frame = load(dir, CONSULTATION_VALUES, false, &mut errors);
+            let transfers_frame = load(dir, TRANSFERS, false, &mut errors);
+            if consultation_values_frame.is_some() && !consultations_present {
+                errors.push(DataError::file(
+                    CONSULTATION_VALUES,
+                    format!(
+                        "given without `{CONSULTATIONS}`: add the consultations its values belong to"
+                    ),
+                ));
+            }
+            let committees = read_committee(
+                committee_frame.as_ref(),
+                &assessment_ids,
+                &facility_ids,
+                &mut errors,
+            );
+            let consultation_values: OwnedValues<ConsultationId> = read_values(
+                consultation_values_frame.as_ref(),
+                &consultation_owner,
+                &mut errors,
+            );
+            let transfers = read_transfers(transfers_frame.as_ref(), &facility_ids, &mut errors);
+            let (assessment_values, value_errors) = values
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            errors.extend(value_errors);
+            (
+                assessment_values,
+                committees,
+                consultation_values,
+                transfers,
+            )
+        });
 
     if !errors.is_empty() {
         return Err(DataErrors::new(errors));
@@ -123,10 +130,8 @@ pub fn read_dataset(dir: &Path) -> Result<Dataset, DataErrors> {
             .into_iter()
             .map(|facility| (facility.id.clone(), facility))
             .collect(),
-        assessment_comments: comments(assessment_values.comments, |owner| AssessmentId::new(owner)),
-        consultation_comments: comments(consultation_values.comments, |owner| {
-            ConsultationId::new(owner)
-        }),
+        assessment_comments: assessment_values.comments,
+        consultation_comments: consultation_values.comments,
         assessments: assessments
             .into_iter()
             .map(|mut assessment| {
@@ -150,16 +155,23 @@ pub fn read_dataset(dir: &Path) -> Result<Dataset, DataErrors> {
     })
 }
 
-fn comments<Id: Ord>(
-    comments: Vec<ValueComment<'_>>,
-    id: impl Fn(&str) -> Id,
-) -> BTreeMap<(Id, IndicatorId), String> {
-    comments
-        .into_iter()
-        .map(|(owner, indicator, text)| ((id(owner), indicator), text))
-        .collect()
+/// Reads one file of a dataset directory; `None` (with an error when the
+/// file is required) when it is absent or cannot be read.
+fn load(dir: &Path, file: &str, required: bool, errors: &mut Vec<DataError>) -> Option<CsvFrame> {
+    let path = dir.join(file);
+    if path.exists() {
+        CsvFrame::read(&path, file, errors)
+    } else {
+        if required {
+            errors.push(DataError::file(
+                file,
+                format!("required file is missing from `{}`", dir.display()),
+            ));
+        }
+        None
+    }
 }
 
-fn take<T>(grouped: &mut HashMap<&str, Vec<T>>, id: &str) -> Vec<T> {
+fn take<Id: Borrow<str> + Hash + Eq, T>(grouped: &mut HashMap<Id, Vec<T>>, id: &str) -> Vec<T> {
     grouped.remove(id).unwrap_or_default()
 }

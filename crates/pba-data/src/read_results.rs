@@ -3,7 +3,7 @@
 //! elsewhere), achievements (`pba disburse`) and `pba-list.csv` (`pba dli`);
 //! `verification.csv` in `read_verification.rs`.
 
-use std::collections::HashMap;
+use crate::hashing::HashMap;
 use std::path::Path;
 
 use pba_scorecard::{DliId, FacilityId, ScorecardId};
@@ -155,7 +155,7 @@ pub fn read_facility_score_rows(path: &Path) -> Result<Vec<(usize, FacilityScore
         .copied()
         .collect();
     let mut reader = RowReader::new(&frame, &names);
-    let mut seen: HashMap<(&str, i32), usize> = HashMap::new();
+    let mut seen: HashMap<(&str, i32), usize> = HashMap::default();
     let mut scores = Vec::with_capacity(frame.height);
     while let Some(mut row) = reader.next_row(&mut errors) {
         let facility_id = row.required_text("facility_id");
@@ -238,7 +238,7 @@ pub fn read_achievements(path: &Path) -> Result<Vec<AchievementRow>, DataErrors>
         return Err(DataErrors::new(errors));
     };
     let mut reader = RowReader::new(&frame, ACHIEVEMENT_COLUMNS.required);
-    let mut seen: HashMap<(&str, u32), usize> = HashMap::new();
+    let mut seen: HashMap<(&str, u32), usize> = HashMap::default();
     let mut rows = Vec::with_capacity(frame.height);
     while let Some(mut row) = reader.next_row(&mut errors) {
         let dli = row.required_text("dli");
@@ -284,7 +284,7 @@ pub fn read_pba_list(path: &Path) -> Result<Vec<ListedAmount>, DataErrors> {
     };
     let mut reader = RowReader::new(&frame, &["pba_year", "envelope", "facility_id", "amount"]);
     let mut rows = Vec::with_capacity(frame.height);
-    let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut seen: HashMap<(&str, &str), usize> = HashMap::default();
     while let Some(mut row) = reader.next_row(&mut errors) {
         let pba_year = row.required("pba_year", cells::year);
         let facility_id = row.text("facility_id");

@@ -13,7 +13,10 @@
 //! a value is `yes`, `no`, `na` or a number (see [`crate::cells::indicator_value`]),
 //! and an (owner, indicator) pair may be given once.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
+use std::hash::Hash;
+
+use crate::hashing::HashMap;
 
 use pba_scorecard::IndicatorId;
 use pba_scoring::ValueEntry;
@@ -101,6 +104,12 @@ struct Groups<'a> {
 }
 
 impl<'a> Groups<'a> {
+    /// Room for `owners` groups.
+    fn reserve(&mut self, owners: usize) {
+        self.positions.reserve(owners);
+        self.groups.reserve(owners);
+    }
+
     /// The position of `owner_id`'s group, created with room for `capacity`
     /// values when new.
     fn position(&mut self, owner_id: &'a str, capacity: impl FnOnce() -> usize) -> usize {
@@ -132,22 +141,32 @@ impl<'a> Groups<'a> {
 }
 
 /// A `comment` cell: owner id, indicator id, text.
-pub(crate) type ValueComment<'a> = (&'a str, IndicatorId, String);
+type ValueComment<'a> = (&'a str, IndicatorId, String);
 
 /// The values of a file grouped by owner id (each group sorted by indicator
-/// id, duplicates reported and dropped) and its comments.
-#[derive(Default)]
-pub(crate) struct OwnedValues<'a> {
-    pub values: HashMap<&'a str, Vec<ValueEntry>>,
-    pub comments: Vec<ValueComment<'a>>,
+/// id, duplicates reported and dropped) and its comments by owner and
+/// indicator. Owner ids are owned, so the file's frame can be dropped as soon
+/// as its values are read.
+pub(crate) struct OwnedValues<Id> {
+    pub values: HashMap<Id, Vec<ValueEntry>>,
+    pub comments: BTreeMap<(Id, IndicatorId), String>,
+}
+
+impl<Id> Default for OwnedValues<Id> {
+    fn default() -> Self {
+        Self {
+            values: HashMap::default(),
+            comments: BTreeMap::new(),
+        }
+    }
 }
 
 /// Reads a value file (see the module documentation).
-pub(crate) fn read_values<'a>(
-    frame: Option<&'a CsvFrame>,
+pub(crate) fn read_values<Id: for<'s> From<&'s str> + Hash + Ord>(
+    frame: Option<&CsvFrame>,
     owner: &Owner<'_>,
     errors: &mut Vec<DataError>,
-) -> OwnedValues<'a> {
+) -> OwnedValues<Id> {
     let Some(frame) = frame else {
         return OwnedValues::default();
     };
@@ -156,21 +175,28 @@ pub(crate) fn read_values<'a>(
     } else {
         (Shape::Wide, read_wide(frame, owner, errors))
     };
-    let mut values = HashMap::with_capacity(grouped.groups.len());
+    let mut values = HashMap::with_capacity_and_hasher(grouped.groups.len(), Default::default());
     for group in grouped.groups {
-        let owner_id = group.owner_id;
+        let owner_id = Id::from(group.owner_id);
         let unique = sorted_unique(group, shape, &frame.file, errors);
         values.insert(owner_id, unique);
     }
-    OwnedValues {
-        values,
-        comments: grouped.comments,
-    }
+    let comments = grouped
+        .comments
+        .into_iter()
+        .map(|(owner_id, indicator_id, text)| ((Id::from(owner_id), indicator_id), text))
+        .collect();
+    OwnedValues { values, comments }
 }
 
 /// How many rows each owner id has (an upper bound of its values).
-fn rows_per_owner<'a>(frame: &'a CsvFrame, column: &'a str) -> HashMap<&'a str, usize> {
-    let mut counts: HashMap<&'a str, usize> = HashMap::new();
+fn rows_per_owner<'a>(
+    frame: &'a CsvFrame,
+    column: &'a str,
+    owners: usize,
+) -> HashMap<&'a str, usize> {
+    let mut counts: HashMap<&'a str, usize> =
+        HashMap::with_capacity_and_hasher(owners, Default::default());
     let mut ignored = Vec::new();
     let mut reader = RowReader::new(frame, &[column]);
     let mut run: Option<(&'a str, usize)> = None;
@@ -207,7 +233,8 @@ fn read_long<'a>(
     if !frame.check_header(&spec, errors) {
         return grouped;
     }
-    let counts = rows_per_owner(frame, owner.column);
+    let counts = rows_per_owner(frame, owner.column, owner.known.len());
+    grouped.reserve(owner.known.len());
     let mut checked = CheckedOwner::default();
     let mut interner = Interner::default();
     let [owner_at, indicator_at, value_at, comment_at] = [0, 1, 2, 3];
@@ -270,7 +297,9 @@ fn read_wide<'a>(
     names.extend(indicators.iter().copied());
     let mut reader = RowReader::new(frame, &names);
     let ids: Vec<IndicatorId> = indicators.iter().copied().map(IndicatorId::new).collect();
-    let mut first_rows: HashMap<&'a str, usize> = HashMap::new();
+    grouped.reserve(owner.known.len());
+    let mut first_rows: HashMap<&'a str, usize> =
+        HashMap::with_capacity_and_hasher(owner.known.len(), Default::default());
     let mut checked = CheckedOwner::default();
     while let Some(mut row) = reader.next_row(errors) {
         let owner_id = checked.owner_id(&mut row, 0, owner);
@@ -323,12 +352,7 @@ struct CheckedOwner<'a> {
 }
 
 impl<'a> CheckedOwner<'a> {
-    fn owner_id(
-        &mut self,
-        row: &mut Row<'_, 'a>,
-        at: usize,
-        owner: &Owner<'_>,
-    ) -> Option<&'a str> {
+    fn owner_id(&mut self, row: &mut Row<'_, 'a>, at: usize, owner: &Owner<'_>) -> Option<&'a str> {
         let Some(id) = row.cell_at(at) else {
             row.error(owner.column, "empty cell, a value is required");
             return None;

@@ -1,7 +1,7 @@
 //! `verification.csv` (what `pba verify` writes) read back, so `pba allocate
 //! --verification` can apply the policy's verification penalty.
 
-use std::collections::HashMap;
+use crate::hashing::HashMap;
 use std::path::Path;
 
 use pba_scorecard::FacilityId;
@@ -81,7 +81,7 @@ pub fn read_verification(path: &Path) -> Result<Vec<VerifiedFacility>, DataError
         return Err(DataErrors::new(errors));
     };
     let mut reader = RowReader::new(&frame, VERIFICATION_COLUMNS.required);
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: HashMap<&str, usize> = HashMap::default();
     let mut rows = Vec::with_capacity(frame.height);
     while let Some(mut row) = reader.next_row(&mut errors) {
         let facility_id = row.required_text("facility_id");

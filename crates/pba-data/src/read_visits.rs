@@ -1,6 +1,6 @@
 //! `assessments.csv` and `committee_members.csv`.
 
-use std::collections::HashMap;
+use crate::hashing::HashMap;
 
 use pba_scorecard::{
     AssessmentId, AssessmentKind, ConsultationId, FacilityId, MemberRole, ScorecardId,
@@ -112,15 +112,15 @@ pub(crate) fn read_assessments<'a>(
 }
 
 /// Reads committee members grouped by assessment id, in file order.
-pub(crate) fn read_committee<'a>(
-    frame: Option<&'a CsvFrame>,
+pub(crate) fn read_committee(
+    frame: Option<&CsvFrame>,
     assessments: &Known<'_>,
     facilities: &Known<'_>,
     errors: &mut Vec<DataError>,
-) -> HashMap<&'a str, Vec<CommitteeMember>> {
-    let mut committees: HashMap<&'a str, Vec<CommitteeMember>> = HashMap::new();
+) -> HashMap<AssessmentId, Vec<CommitteeMember>> {
+    let mut committees: HashMap<&str, Vec<CommitteeMember>> = HashMap::default();
     let Some(frame) = frame.filter(|frame| frame.check_header(&COMMITTEE_COLUMNS, errors)) else {
-        return committees;
+        return HashMap::default();
     };
     let names: Vec<&str> = COMMITTEE_COLUMNS
         .required
@@ -182,4 +182,7 @@ pub(crate) fn read_committee<'a>(
         }
     }
     committees
+        .into_iter()
+        .map(|(assessment_id, members)| (AssessmentId::new(assessment_id), members))
+        .collect()
 }

@@ -13,11 +13,12 @@ use std::collections::{BTreeMap, HashMap};
 use pba_scorecard::{
     AssessmentKind, FacilityId, FacilityType, FiscalCalendar, ScorecardId, ScorecardSet,
 };
+use rayon::prelude::{IntoParallelRefIterator, ParallelIterator};
 use rust_decimal::Decimal;
 
 use crate::assessment::{AssessmentScore, Scorer};
 use crate::composite::reported_score;
-use crate::dataset::{Dataset, Facility};
+use crate::dataset::{Assessment, Dataset, Facility};
 use crate::eligibility_types::{FacilityScore, IneligibleReason};
 use crate::validity::AssessmentReason;
 
@@ -78,9 +79,11 @@ pub fn score_year_with(
 ) -> YearScores {
     let scorer = Scorer::new(dataset, scorecards, calendar, fiscal_year)
         .keeping_indicators(detail == Detail::Full);
-    let assessments: Vec<AssessmentScore> = dataset
-        .assessments
-        .values()
+    // Assessments are scored independently, on every core; `collect` keeps
+    // the id order, so the result does not depend on the thread count.
+    let all: Vec<&Assessment> = dataset.assessments.values().collect();
+    let assessments: Vec<AssessmentScore> = all
+        .par_iter()
         .map(|assessment| scorer.score(assessment))
         .collect();
 
