@@ -28,7 +28,8 @@ pub fn pba_in(directory: &Path, arguments: &[&str], temporary: Option<&Path>) ->
     pba_threads(directory, arguments, temporary, 2)
 }
 
-/// Runs `pba` with `POLARS_MAX_THREADS` set to `threads`.
+/// Runs `pba` with `threads` threads: polars' pool (`POLARS_MAX_THREADS`)
+/// and the pool scoring and formatting run on (`RAYON_NUM_THREADS`).
 pub fn pba_threads(
     directory: &Path,
     arguments: &[&str],
@@ -39,6 +40,7 @@ pub fn pba_threads(
         .args(arguments)
         .current_dir(directory)
         .env("POLARS_MAX_THREADS", threads.to_string())
+        .env("RAYON_NUM_THREADS", threads.to_string())
         .output()
         .unwrap();
     let clean = |bytes: &[u8]| {
