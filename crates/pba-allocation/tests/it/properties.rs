@@ -42,6 +42,34 @@ fn claims(max: usize) -> impl Strategy<Value = Vec<(String, Decimal)>> {
     })
 }
 
+/// What the allocation properties vary in a one-envelope national policy.
+struct NationalCase {
+    method: String,
+    tiers: Vec<(String, String)>,
+    min_score: String,
+    weight: String,
+    /// Cap share in hundredths.
+    cap: Option<i64>,
+    envelope: Decimal,
+}
+
+/// A national policy of PBA year 2020, unit 0.01, no uplift.
+fn national(case: NationalCase) -> PolicyCase {
+    PolicyCase {
+        pba_year: 2020,
+        method: case.method,
+        tiers: case.tiers,
+        min_score: case.min_score,
+        weight: case.weight,
+        unit: "0.01".to_owned(),
+        cap_share: case.cap.map(|cap| Decimal::new(cap, 2).to_string()),
+        uplift: BTreeMap::new(),
+        district_priority: None,
+        applies_to: None,
+        envelopes: vec![("national".to_owned(), case.envelope.to_string())],
+    }
+}
+
 fn sum(amounts: &[(String, Decimal)]) -> Decimal {
     amounts.iter().map(|(_, amount)| *amount).sum()
 }
@@ -171,19 +199,7 @@ proptest! {
             })
             .collect();
         let envelope = Decimal::new(envelope_units, 2);
-        let (policy, scorecard) = policy(&PolicyCase {
-            pba_year: 2020,
-            method: "proportional".to_owned(),
-            tiers: Vec::new(),
-            min_score: min_score.to_string(),
-            weight: "none".to_owned(),
-            unit: "0.01".to_owned(),
-            cap_share: cap.map(|cap| Decimal::new(cap, 2).to_string()),
-            uplift: BTreeMap::new(),
-            district_priority: None,
-            applies_to: None,
-            envelopes: vec![("national".to_owned(), envelope.to_string())],
-        });
+        let (policy, scorecard) = policy(&national(NationalCase { method: "proportional".to_owned(), tiers: Vec::new(), min_score: min_score.to_string(), weight: "none".to_owned(), cap, envelope }));
         let dataset = dataset(&[], &cases, &[]);
         let scores: BTreeMap<FacilityId, FacilityScore> = crate::fixture::scores(&cases, 2019);
         let list = allocate(&policy, &scorecard, &dataset, &scores).unwrap();
@@ -237,19 +253,7 @@ proptest! {
             })
             .collect();
         let envelope = Decimal::new(envelope_units, 2);
-        let (policy, scorecard) = policy(&PolicyCase {
-            pba_year: 2020,
-            method: "proportional".to_owned(),
-            tiers: Vec::new(),
-            min_score: "0".to_owned(),
-            weight: weight.to_owned(),
-            unit: "0.01".to_owned(),
-            cap_share: cap.map(|cap| Decimal::new(cap, 2).to_string()),
-            uplift: BTreeMap::new(),
-            district_priority: None,
-            applies_to: None,
-            envelopes: vec![("national".to_owned(), envelope.to_string())],
-        });
+        let (policy, scorecard) = policy(&national(NationalCase { method: "proportional".to_owned(), tiers: Vec::new(), min_score: "0".to_owned(), weight: weight.to_owned(), cap, envelope }));
         let dataset = dataset(&[], &cases, &[]);
         let scores: BTreeMap<FacilityId, FacilityScore> = crate::fixture::scores(&cases, 2019);
         let facility = FacilityId::new(format!("F{:02}", penalised % cases.len()));
@@ -309,19 +313,7 @@ proptest! {
         } else {
             Vec::new()
         };
-        let (policy, scorecard) = policy(&PolicyCase {
-            pba_year: 2020,
-            method: method.to_owned(),
-            tiers,
-            min_score: min_score.to_string(),
-            weight: weight.to_owned(),
-            unit: "0.01".to_owned(),
-            cap_share: cap.map(|cap| Decimal::new(cap, 2).to_string()),
-            uplift: BTreeMap::new(),
-            district_priority: None,
-            applies_to: None,
-            envelopes: vec![("national".to_owned(), envelope.to_string())],
-        });
+        let (policy, scorecard) = policy(&national(NationalCase { method: method.to_owned(), tiers, min_score: min_score.to_string(), weight: weight.to_owned(), cap, envelope }));
         let before_dataset = dataset(&[], &cases, &[]);
         let before_scores = crate::fixture::scores(&cases, 2019);
         let before = allocate(&policy, &scorecard, &before_dataset, &before_scores).unwrap();
