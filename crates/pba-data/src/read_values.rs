@@ -84,12 +84,49 @@ impl<'a> Interner<'a> {
     }
 }
 
-/// One owner's values in file order, with the row each came from (kept
+/// One owner's values in file order, with the rows they came from (kept
 /// apart so the values move into the dataset as they are).
 struct Group<'a> {
     owner_id: &'a str,
     values: Vec<ValueEntry>,
-    rows: Vec<usize>,
+    rows: Rows,
+}
+
+/// The rows of a group's values, kept for messages about repeats: while
+/// they follow each other (long shape) or are all one row (wide shape) only
+/// that is kept, otherwise every row.
+enum Rows {
+    Consecutive { first: usize },
+    Same { row: usize },
+    Listed(Vec<usize>),
+}
+
+impl Rows {
+    /// Records the row of the value at `index` (the group held `index` values).
+    fn push(&mut self, index: usize, row: usize) {
+        match self {
+            Self::Consecutive { first } if *first + index == row => {}
+            Self::Consecutive { first } if index == 1 && *first == row => {
+                *self = Self::Same { row };
+            }
+            Self::Same { row: same } if *same == row => {}
+            Self::Listed(rows) => rows.push(row),
+            Self::Consecutive { .. } | Self::Same { .. } => {
+                let mut rows = std::mem::replace(self, Self::Listed(Vec::new())).list(index);
+                rows.push(row);
+                *self = Self::Listed(rows);
+            }
+        }
+    }
+
+    /// The rows of `count` values.
+    fn list(self, count: usize) -> Vec<usize> {
+        match self {
+            Self::Consecutive { first } => (first..first + count).collect(),
+            Self::Same { row } => vec![row; count],
+            Self::Listed(rows) => rows,
+        }
+    }
 }
 
 /// Values grouped by owner id as rows are read. A national file holds tens of
@@ -112,7 +149,12 @@ impl<'a> Groups<'a> {
 
     /// The position of `owner_id`'s group, created with room for `capacity`
     /// values when new.
-    fn position(&mut self, owner_id: &'a str, capacity: impl FnOnce() -> usize) -> usize {
+    fn position(
+        &mut self,
+        owner_id: &'a str,
+        row: usize,
+        capacity: impl FnOnce() -> usize,
+    ) -> usize {
         if let Some((last, position)) = self.last
             && last == owner_id
         {
@@ -121,11 +163,10 @@ impl<'a> Groups<'a> {
         let next = self.groups.len();
         let position = *self.positions.entry(owner_id).or_insert(next);
         if position == next {
-            let capacity = capacity();
             self.groups.push(Group {
                 owner_id,
-                values: Vec::with_capacity(capacity),
-                rows: Vec::with_capacity(capacity),
+                values: Vec::with_capacity(capacity()),
+                rows: Rows::Consecutive { first: row },
             });
         }
         self.last = Some((owner_id, position));
@@ -134,8 +175,8 @@ impl<'a> Groups<'a> {
 
     fn push(&mut self, position: usize, row: usize, value: ValueEntry) {
         if let Some(group) = self.groups.get_mut(position) {
+            group.rows.push(group.values.len(), row);
             group.values.push(value);
-            group.rows.push(row);
         }
     }
 }
@@ -254,8 +295,9 @@ fn read_long<'a>(
             }
         };
         if let (Some(owner_id), Some(indicator_id), Some(value)) = (owner_id, indicator_id, value) {
-            let position =
-                grouped.position(owner_id, || counts.get(owner_id).copied().unwrap_or(1));
+            let position = grouped.position(owner_id, row.number, || {
+                counts.get(owner_id).copied().unwrap_or(1)
+            });
             let indicator_id = interner.intern(indicator_id);
             if let Some(comment) = row.cell_at(comment_at) {
                 grouped
@@ -319,7 +361,7 @@ fn read_wide<'a>(
         let cells = (1..=indicators.len())
             .filter(|index| row.cell_at(*index).is_some())
             .count();
-        let position = owner_id.map(|owner_id| grouped.position(owner_id, || cells));
+        let position = owner_id.map(|owner_id| grouped.position(owner_id, row.number, || cells));
         for (index, (indicator, id)) in indicators.iter().copied().zip(&ids).enumerate() {
             let Some(text) = row.cell_at(index + 1) else {
                 continue;
@@ -384,7 +426,8 @@ fn sorted_unique(
     {
         return group.values;
     }
-    let mut placed: Vec<(usize, ValueEntry)> = group.rows.into_iter().zip(group.values).collect();
+    let rows = group.rows.list(group.values.len());
+    let mut placed: Vec<(usize, ValueEntry)> = rows.into_iter().zip(group.values).collect();
     placed.sort_by(|(left_row, left), (right_row, right)| {
         (&left.indicator_id, left_row).cmp(&(&right.indicator_id, right_row))
     });
@@ -413,4 +456,35 @@ fn sorted_unique(
         unique.push(entry);
     }
     unique
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Rows;
+
+    fn rows(pushed: &[usize]) -> Vec<usize> {
+        let mut rows = Rows::Consecutive {
+            first: pushed.first().copied().unwrap_or_default(),
+        };
+        for (index, row) in pushed.iter().enumerate() {
+            rows.push(index, *row);
+        }
+        rows.list(pushed.len())
+    }
+
+    #[test]
+    fn rows_are_listed_whatever_their_layout() {
+        for pushed in [
+            &[][..],
+            &[7],
+            &[7, 8, 9, 10],
+            &[4, 4, 4],
+            &[2, 3, 9, 10],
+            &[5, 5, 6],
+            &[3, 2, 1],
+            &[2, 3, 3],
+        ] {
+            assert_eq!(rows(pushed), pushed, "{pushed:?}");
+        }
+    }
 }

@@ -71,7 +71,8 @@ pub struct Assessment {
     pub committee: Vec<CommitteeMember>,
 }
 
-/// One indicator value of an assessment or a consultation.
+/// One indicator value of an assessment or a consultation. A national
+/// dataset holds tens of millions of them: 32 bytes each (checked below).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValueEntry {
     /// `indicator_id`.
@@ -79,6 +80,8 @@ pub struct ValueEntry {
     /// `value`; `None` when the cell was left empty (a missing value).
     pub value: Option<IndicatorValue>,
 }
+
+const _: () = assert!(std::mem::size_of::<ValueEntry>() <= 32);
 
 /// `committee_members.csv`.
 #[derive(Debug, Clone, PartialEq, Eq)]
