@@ -12,6 +12,7 @@ use std::path::Path;
 use polars::prelude::{Column, CsvReadOptions, DataType, SerReader};
 
 use crate::error::DataError;
+use crate::ragged::RowStart;
 
 /// A UTF-8 byte-order mark.
 const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
@@ -24,6 +25,9 @@ pub(crate) struct CsvFrame {
     pub columns: Vec<Column>,
     /// Number of data rows (the header excluded).
     pub height: usize,
+    /// The row number of the header: 1, or for a chunk of a file (see
+    /// [`CsvFrame::read_chunks`]) the row before its first row.
+    pub first_row: usize,
 }
 
 /// The columns a file may have.
@@ -51,27 +55,85 @@ impl CsvFrame {
 
     /// Parses the bytes of a CSV file.
     pub fn parse(bytes: &[u8], file: &str, errors: &mut Vec<DataError>) -> Option<Self> {
-        let bytes = bytes.strip_prefix(BYTE_ORDER_MARK).unwrap_or(bytes);
-        let text = match std::str::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(error) => {
-                let message = utf8_message(bytes, error.valid_up_to());
-                errors.push(DataError::file(file, message));
-                return None;
-            }
-        };
-        if bytes.iter().all(u8::is_ascii_whitespace) {
-            errors.push(DataError::file(
-                file,
-                "the file is empty, expected a header row",
-            ));
-            return None;
-        }
+        let (text, bytes) = checked_text(bytes, file, errors)?;
         let shape = crate::ragged::shape_errors(text, file);
         if !shape.is_empty() {
             errors.extend(shape);
             return None;
         }
+        Self::columns_of(bytes, file, 1, errors)
+    }
+
+    /// Reads a file in chunks of about `chunk_rows(header line)` rows, each handed to
+    /// `each` as a frame of its own whose row numbers are the file's, so a
+    /// file of tens of millions of rows never has all its cells in memory at
+    /// once. The whole text is checked first (UTF-8, row shapes) exactly as
+    /// [`CsvFrame::read`] does; a header holding a quote is read whole.
+    /// Returns `false` (with errors) when the file cannot be read.
+    pub fn read_chunks(
+        path: &Path,
+        file: &str,
+        chunk_rows: impl FnOnce(&str) -> usize,
+        errors: &mut Vec<DataError>,
+        mut each: impl FnMut(&Self, &mut Vec<DataError>),
+    ) -> bool {
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                errors.push(DataError::file(
+                    file,
+                    format!("cannot read `{}`: {error}", path.display()),
+                ));
+                return false;
+            }
+        };
+        let Some((text, bytes)) = checked_text(&bytes, file, errors) else {
+            return false;
+        };
+        let header_line = text.split('\n').next().unwrap_or_default();
+        let (shape, starts) = crate::ragged::shape(text, file, chunk_rows(header_line));
+        if !shape.is_empty() {
+            errors.extend(shape);
+            return false;
+        }
+        let header_end = memchr::memchr(b'\n', bytes)
+            .filter(|end| memchr::memchr(b'"', bytes.get(..*end).unwrap_or_default()).is_none())
+            .map_or(bytes.len(), |end| end + 1);
+        let cuts: Vec<RowStart> = starts
+            .into_iter()
+            .filter(|start| start.offset > header_end)
+            .collect();
+        let first_end = cuts.first().map_or(bytes.len(), |cut| cut.offset);
+        let Some(frame) =
+            Self::columns_of(bytes.get(..first_end).unwrap_or_default(), file, 1, errors)
+        else {
+            return false;
+        };
+        each(&frame, errors);
+        drop(frame);
+        let header = bytes.get(..header_end).unwrap_or_default();
+        let mut chunk = Vec::new();
+        for (index, cut) in cuts.iter().enumerate() {
+            let end = cuts.get(index + 1).map_or(bytes.len(), |next| next.offset);
+            chunk.clear();
+            chunk.extend_from_slice(header);
+            chunk.extend_from_slice(bytes.get(cut.offset..end).unwrap_or_default());
+            let Some(frame) = Self::columns_of(&chunk, file, cut.row.saturating_sub(1), errors)
+            else {
+                return false;
+            };
+            each(&frame, errors);
+        }
+        true
+    }
+
+    /// Every column of checked CSV bytes, as text.
+    fn columns_of(
+        bytes: &[u8],
+        file: &str,
+        first_row: usize,
+        errors: &mut Vec<DataError>,
+    ) -> Option<Self> {
         let frame = CsvReadOptions::default()
             .with_has_header(true)
             .with_infer_schema_length(Some(0))
@@ -108,6 +170,7 @@ impl CsvFrame {
             file: file.to_owned(),
             height: frame.height(),
             columns,
+            first_row,
         })
     }
 
@@ -179,6 +242,32 @@ impl CsvFrame {
         }
         readable
     }
+}
+
+/// The text of a CSV file without its byte-order mark, checked to be UTF-8
+/// and not empty; `None` with an error otherwise.
+fn checked_text<'b>(
+    bytes: &'b [u8],
+    file: &str,
+    errors: &mut Vec<DataError>,
+) -> Option<(&'b str, &'b [u8])> {
+    let bytes = bytes.strip_prefix(BYTE_ORDER_MARK).unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let message = utf8_message(bytes, error.valid_up_to());
+            errors.push(DataError::file(file, message));
+            return None;
+        }
+    };
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        errors.push(DataError::file(
+            file,
+            "the file is empty, expected a header row",
+        ));
+        return None;
+    }
+    Some((text, bytes))
 }
 
 /// polars renames a repeated header `a` to `a_duplicated_0`, `a_duplicated_1`...

@@ -63,11 +63,43 @@ impl Tally<'_> {
 
 /// Rows (1-based, header = 1) whose cell count differs from the header's,
 /// and a quoted cell left open at the end of the text.
+pub(crate) fn shape_errors(text: &str, file: &str) -> Vec<DataError> {
+    shape(text, file, usize::MAX).0
+}
+
+/// Where a file may be cut into chunks of rows that read like the whole:
+/// the byte offset and row number of the start of a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct RowStart {
+    /// Byte offset of the row's first byte.
+    pub offset: usize,
+    /// Its row number (the header is row 1).
+    pub row: usize,
+}
+
+/// [`shape_errors`], and the starts of the data rows after every
+/// `chunk_rows` rows. A cut is only made before a line without quotes that is
+/// not blank, so every chunk starts with a row that reads the same alone.
+/// The first start is always the first data row (row 2) when there is one.
+pub(crate) fn shape(text: &str, file: &str, chunk_rows: usize) -> (Vec<DataError>, Vec<RowStart>) {
+    let mut starts = Vec::new();
+    let mut next_cut = 2usize;
+    let errors = scan(text, file, |offset, row, blank| {
+        if row >= next_cut && !blank {
+            starts.push(RowStart { offset, row });
+            next_cut = row.saturating_add(chunk_rows.max(1));
+        }
+    });
+    (errors, starts)
+}
+
+/// The scanner behind [`shape`]; `cut` is called with the offset, row and
+/// blankness of every line without quotes.
 ///
 /// A line without a quote (nearly every line of a dataset) is counted in one
 /// pass over its bytes; a line with a quote goes through the state machine,
 /// which may carry a quoted cell over several lines.
-pub(crate) fn shape_errors(text: &str, file: &str) -> Vec<DataError> {
+fn scan(text: &str, file: &str, mut cut: impl FnMut(usize, usize, bool)) -> Vec<DataError> {
     let mut tally = Tally {
         file,
         header: None,
@@ -85,6 +117,7 @@ pub(crate) fn shape_errors(text: &str, file: &str) -> Vec<DataError> {
         if memchr::memchr(b'"', line).is_none() {
             let commas = line.iter().filter(|byte| **byte == b',').count();
             let blank = line.iter().all(|byte| *byte == b'\r');
+            cut(at, row, blank);
             // The last line without a line break is a row unless blank.
             if end < rest.len() || !blank {
                 tally.row(row, commas + 1, blank);

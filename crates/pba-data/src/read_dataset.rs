@@ -15,7 +15,10 @@ use crate::frame::CsvFrame;
 use crate::identifiers::Known;
 use crate::read_consultations::{CONSULTATIONS, TRANSFERS, read_consultations, read_transfers};
 use crate::read_places::{DISTRICTS, FACILITIES, read_districts, read_facilities};
-use crate::read_values::{ASSESSMENT_VALUES, CONSULTATION_VALUES, OwnedValues, Owner, read_values};
+use crate::read_values::{
+    ASSESSMENT_VALUES, CHUNK_ROWS, CONSULTATION_VALUES, OwnedValues, Owner, read_value_file,
+    read_values,
+};
 use crate::read_visits::{ASSESSMENTS, COMMITTEE_MEMBERS, read_assessments, read_committee};
 
 /// Reads a dataset directory.
@@ -30,6 +33,18 @@ use crate::read_visits::{ASSESSMENTS, COMMITTEE_MEMBERS, read_assessments, read_
 /// Every problem of every file, sorted: unreadable files, bad headers,
 /// cells that do not parse, duplicate ids and values, unknown references.
 pub fn read_dataset(dir: &Path) -> Result<Dataset, DataErrors> {
+    read_dataset_in_chunks(dir, CHUNK_ROWS)
+}
+
+/// [`read_dataset`] with `assessment_values.csv` (long shape) read in chunks
+/// of `chunk_rows` rows: the same dataset and the same errors whatever the
+/// chunk size (tests read with tiny chunks to check it).
+///
+/// # Errors
+///
+/// As [`read_dataset`].
+#[doc(hidden)]
+pub fn read_dataset_in_chunks(dir: &Path, chunk_rows: usize) -> Result<Dataset, DataErrors> {
     let mut errors = Vec::new();
     let districts_frame = load(dir, DISTRICTS, true, &mut errors);
     let facilities_frame = load(dir, FACILITIES, true, &mut errors);
@@ -78,9 +93,19 @@ pub fn read_dataset(dir: &Path) -> Result<Dataset, DataErrors> {
         std::thread::scope(|scope| {
             let values = scope.spawn(|| {
                 let mut errors = Vec::new();
-                let frame = load(dir, ASSESSMENT_VALUES, true, &mut errors);
-                let values: OwnedValues<AssessmentId> =
-                    read_values(frame.as_ref(), &assessment_owner, &mut errors);
+                let path = dir.join(ASSESSMENT_VALUES);
+                let values: OwnedValues<AssessmentId> = if path.exists() {
+                    read_value_file(
+                        &path,
+                        ASSESSMENT_VALUES,
+                        &assessment_owner,
+                        chunk_rows,
+                        &mut errors,
+                    )
+                } else {
+                    load(dir, ASSESSMENT_VALUES, true, &mut errors);
+                    OwnedValues::default()
+                };
                 (values, errors)
             });
             let committee_frame = load(dir, COMMITTEE_MEMBERS, true, &mut errors);

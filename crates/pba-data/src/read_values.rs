@@ -13,8 +13,11 @@
 //! a value is `yes`, `no`, `na` or a number (see [`crate::cells::indicator_value`]),
 //! and an (owner, indicator) pair may be given once.
 
+use std::borrow::Borrow;
 use std::collections::BTreeMap;
+use std::collections::hash_map::Entry;
 use std::hash::Hash;
+use std::path::Path;
 
 use crate::hashing::HashMap;
 
@@ -202,8 +205,82 @@ impl<Id> Default for OwnedValues<Id> {
     }
 }
 
-/// Reads a value file (see the module documentation).
-pub(crate) fn read_values<Id: for<'s> From<&'s str> + Hash + Ord>(
+/// Rows of a value file read so far, by owner: a file read in chunks adds
+/// each chunk's groups in file order.
+struct Merged<Id> {
+    shape: Shape,
+    groups: HashMap<Id, (Vec<ValueEntry>, Rows)>,
+    comments: BTreeMap<(Id, IndicatorId), String>,
+}
+
+impl<Id: for<'s> From<&'s str> + Borrow<str> + Hash + Ord> Merged<Id> {
+    fn new() -> Self {
+        Self {
+            shape: Shape::Long,
+            groups: HashMap::default(),
+            comments: BTreeMap::new(),
+        }
+    }
+
+    /// Reads one frame (the whole file or a chunk of it); `false` when its
+    /// header cannot be read.
+    fn read(
+        &mut self,
+        frame: &CsvFrame,
+        owner: &Owner<'_>,
+        header_checked: bool,
+        errors: &mut Vec<DataError>,
+    ) -> bool {
+        let grouped = if frame.has("indicator_id") {
+            self.shape = Shape::Long;
+            read_long(frame, owner, header_checked, errors)
+        } else {
+            self.shape = Shape::Wide;
+            read_wide(frame, owner, errors)
+        };
+        let Some(grouped) = grouped else {
+            return false;
+        };
+        self.groups.reserve(grouped.groups.len());
+        for group in grouped.groups {
+            match self.groups.entry(Id::from(group.owner_id)) {
+                Entry::Vacant(vacant) => {
+                    vacant.insert((group.values, group.rows));
+                }
+                Entry::Occupied(mut occupied) => {
+                    let (values, rows) = occupied.get_mut();
+                    let count = group.values.len();
+                    for (value, row) in group.values.into_iter().zip(group.rows.list(count)) {
+                        rows.push(values.len(), row);
+                        values.push(value);
+                    }
+                }
+            }
+        }
+        for (owner_id, indicator_id, text) in grouped.comments {
+            self.comments
+                .insert((Id::from(owner_id), indicator_id), text);
+        }
+        true
+    }
+
+    /// Each owner's values sorted by indicator id, repeats reported.
+    fn finish(self, file: &str, errors: &mut Vec<DataError>) -> OwnedValues<Id> {
+        let mut values = HashMap::with_capacity_and_hasher(self.groups.len(), Default::default());
+        for (owner_id, (group, rows)) in self.groups {
+            let unique = sorted_unique(owner_id.borrow(), group, rows, self.shape, file, errors);
+            values.insert(owner_id, unique);
+        }
+        OwnedValues {
+            values,
+            comments: self.comments,
+        }
+    }
+}
+
+/// Reads a value file already read into a frame (see the module
+/// documentation).
+pub(crate) fn read_values<Id: for<'s> From<&'s str> + Borrow<str> + Hash + Ord>(
     frame: Option<&CsvFrame>,
     owner: &Owner<'_>,
     errors: &mut Vec<DataError>,
@@ -211,23 +288,46 @@ pub(crate) fn read_values<Id: for<'s> From<&'s str> + Hash + Ord>(
     let Some(frame) = frame else {
         return OwnedValues::default();
     };
-    let (shape, grouped) = if frame.has("indicator_id") {
-        (Shape::Long, read_long(frame, owner, errors))
-    } else {
-        (Shape::Wide, read_wide(frame, owner, errors))
+    let mut merged = Merged::new();
+    merged.read(frame, owner, false, errors);
+    merged.finish(&frame.file, errors)
+}
+
+/// Rows per chunk when a long-shape value file is read in chunks: about
+/// 100 MB of polars cells at a time instead of the whole file.
+pub(crate) const CHUNK_ROWS: usize = 1_000_000;
+
+/// Reads a value file from disk, a long-shape file in chunks of `chunk_rows`
+/// rows (see [`CsvFrame::read_chunks`]): the same values and the same errors
+/// as reading it whole. A wide-shape file is read whole.
+pub(crate) fn read_value_file<Id: for<'s> From<&'s str> + Borrow<str> + Hash + Ord>(
+    path: &Path,
+    file: &str,
+    owner: &Owner<'_>,
+    chunk_rows: usize,
+    errors: &mut Vec<DataError>,
+) -> OwnedValues<Id> {
+    let mut merged = Merged::new();
+    let mut first = true;
+    let mut readable = true;
+    let long = |header: &str| {
+        header
+            .split(',')
+            .any(|name| name.trim_end_matches('\r') == "indicator_id")
     };
-    let mut values = HashMap::with_capacity_and_hasher(grouped.groups.len(), Default::default());
-    for group in grouped.groups {
-        let owner_id = Id::from(group.owner_id);
-        let unique = sorted_unique(group, shape, &frame.file, errors);
-        values.insert(owner_id, unique);
-    }
-    let comments = grouped
-        .comments
-        .into_iter()
-        .map(|(owner_id, indicator_id, text)| ((Id::from(owner_id), indicator_id), text))
-        .collect();
-    OwnedValues { values, comments }
+    CsvFrame::read_chunks(
+        path,
+        file,
+        |header| if long(header) { chunk_rows } else { usize::MAX },
+        errors,
+        |frame, errors| {
+            if readable {
+                readable = merged.read(frame, owner, !first, errors);
+                first = false;
+            }
+        },
+    );
+    merged.finish(file, errors)
 }
 
 /// How many rows each owner id has (an upper bound of its values).
@@ -260,22 +360,26 @@ fn rows_per_owner<'a>(
     counts
 }
 
+/// The long shape; `None` when the header cannot be read. A chunk after the
+/// first (`header_checked`) does not report the header again.
 fn read_long<'a>(
     frame: &'a CsvFrame,
     owner: &Owner<'_>,
+    header_checked: bool,
     errors: &mut Vec<DataError>,
-) -> Groups<'a> {
+) -> Option<Groups<'a>> {
     let mut grouped = Groups::default();
     let required = [owner.column, "indicator_id", "value"];
     let spec = ColumnSpec {
         required: &required,
         optional: &["comment"],
     };
-    if !frame.check_header(&spec, errors) {
-        return grouped;
+    if !header_checked && !frame.check_header(&spec, errors) {
+        return None;
     }
-    let counts = rows_per_owner(frame, owner.column, owner.known.len());
-    grouped.reserve(owner.known.len());
+    let owners = owner.known.len().min(frame.height);
+    let counts = rows_per_owner(frame, owner.column, owners);
+    grouped.reserve(owners);
     let mut checked = CheckedOwner::default();
     let mut interner = Interner::default();
     let [owner_at, indicator_at, value_at, comment_at] = [0, 1, 2, 3];
@@ -314,14 +418,15 @@ fn read_long<'a>(
             );
         }
     }
-    grouped
+    Some(grouped)
 }
 
+/// The wide shape; `None` when the header cannot be read.
 fn read_wide<'a>(
     frame: &'a CsvFrame,
     owner: &Owner<'_>,
     errors: &mut Vec<DataError>,
-) -> Groups<'a> {
+) -> Option<Groups<'a>> {
     let mut grouped = Groups::default();
     let indicators: Vec<&str> = frame
         .names()
@@ -333,7 +438,7 @@ fn read_wide<'a>(
         optional: &indicators,
     };
     if !frame.check_header(&spec, errors) {
-        return grouped;
+        return None;
     }
     let mut names = vec![owner.column];
     names.extend(indicators.iter().copied());
@@ -383,7 +488,7 @@ fn read_wide<'a>(
             }
         }
     }
-    grouped
+    Some(grouped)
 }
 
 /// Checks owner ids against their file, remembering the last one found:
@@ -414,20 +519,19 @@ impl<'a> CheckedOwner<'a> {
 
 /// Sorts by indicator id (file order among equals) and reports every repeat.
 fn sorted_unique(
-    group: Group<'_>,
+    owner_id: &str,
+    values: Vec<ValueEntry>,
+    rows: Rows,
     shape: Shape,
     file: &str,
     errors: &mut Vec<DataError>,
 ) -> Vec<ValueEntry> {
     // The usual case, sorted and without repeats, moves the values as they are.
-    if group
-        .values
-        .is_sorted_by(|left, right| left.indicator_id < right.indicator_id)
-    {
-        return group.values;
+    if values.is_sorted_by(|left, right| left.indicator_id < right.indicator_id) {
+        return values;
     }
-    let rows = group.rows.list(group.values.len());
-    let mut placed: Vec<(usize, ValueEntry)> = rows.into_iter().zip(group.values).collect();
+    let rows = rows.list(values.len());
+    let mut placed: Vec<(usize, ValueEntry)> = rows.into_iter().zip(values).collect();
     placed.sort_by(|(left_row, left), (right_row, right)| {
         (&left.indicator_id, left_row).cmp(&(&right.indicator_id, right_row))
     });
@@ -446,8 +550,8 @@ fn sorted_unique(
                     Shape::Wide => entry.indicator_id.as_str(),
                 },
                 format!(
-                    "duplicate value for `{}` and indicator `{}`, first given at row {first_row}",
-                    group.owner_id, entry.indicator_id
+                    "duplicate value for `{owner_id}` and indicator `{}`, first given at row {first_row}",
+                    entry.indicator_id
                 ),
             ));
             continue;

@@ -37,7 +37,7 @@ impl<'a> RowReader<'a> {
             names: names.to_vec(),
             iterators,
             current: vec![None; names.len()],
-            row: 1,
+            row: frame.first_row,
             remaining: frame.height,
         }
     }
