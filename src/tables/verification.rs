@@ -84,28 +84,7 @@ pub fn iva_sample_summary(sample: &Sample) -> String {
 /// sampled facility never verified.
 pub fn verification(verification: &pba_verification::Verification) -> Table {
     use super::{fixed, flag};
-    let mut table = Table::new([
-        "facility_id",
-        "province",
-        "facility_type",
-        "sampled",
-        "status",
-        "isc_score",
-        "isc_eligible",
-        "iva_visits",
-        "iva_score",
-        "difference",
-        "absolute_difference",
-        "within_tolerance",
-        "excess",
-        "closest_isc_assessment",
-        "closest_isc_date",
-        "closest_isc_score",
-        "closest_difference",
-        "iva_assessment",
-        "days_apart",
-        "disagreeing_indicators",
-    ]);
+    let mut table = Table::new(pba_data::VERIFICATION_COLUMNS);
     let two = |value: Option<rust_decimal::Decimal>| {
         value.map(|value| fixed(value, 2)).unwrap_or_default()
     };

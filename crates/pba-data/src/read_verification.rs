@@ -36,15 +36,23 @@ pub struct VerifiedFacility {
     pub row: usize,
 }
 
-/// The columns of `verification.csv` besides the ones read; accepted and
-/// ignored.
-const VERIFICATION_EXTRA_COLUMNS: &[&str] = &[
+/// The columns of `verification.csv`, in order: what `pba verify` writes
+/// and `pba allocate --verification` reads (the columns it does not use are
+/// accepted and ignored).
+pub const VERIFICATION_COLUMNS: [&str; 20] = [
+    "facility_id",
     "province",
     "facility_type",
     "sampled",
+    "status",
+    "isc_score",
     "isc_eligible",
     "iva_visits",
+    "iva_score",
+    "difference",
     "absolute_difference",
+    "within_tolerance",
+    "excess",
     "closest_isc_assessment",
     "closest_isc_date",
     "closest_isc_score",
@@ -54,7 +62,7 @@ const VERIFICATION_EXTRA_COLUMNS: &[&str] = &[
     "disagreeing_indicators",
 ];
 
-const VERIFICATION_COLUMNS: ColumnSpec<'static> = ColumnSpec {
+const VERIFICATION_SPEC: ColumnSpec<'static> = ColumnSpec {
     required: &[
         "facility_id",
         "status",
@@ -64,7 +72,7 @@ const VERIFICATION_COLUMNS: ColumnSpec<'static> = ColumnSpec {
         "within_tolerance",
         "excess",
     ],
-    optional: VERIFICATION_EXTRA_COLUMNS,
+    optional: &VERIFICATION_COLUMNS,
 };
 
 /// Reads a `verification.csv` as `pba verify` writes it.
@@ -77,10 +85,10 @@ const VERIFICATION_COLUMNS: ColumnSpec<'static> = ColumnSpec {
 /// above the difference.
 pub fn read_verification(path: &Path) -> Result<Vec<VerifiedFacility>, DataErrors> {
     let mut errors = Vec::new();
-    let Some(frame) = open(path, &VERIFICATION_COLUMNS, &mut errors) else {
+    let Some(frame) = open(path, &VERIFICATION_SPEC, &mut errors) else {
         return Err(DataErrors::new(errors));
     };
-    let mut reader = RowReader::new(&frame, VERIFICATION_COLUMNS.required);
+    let mut reader = RowReader::new(&frame, VERIFICATION_SPEC.required);
     let mut seen: HashMap<&str, usize> = HashMap::default();
     let mut rows = Vec::with_capacity(frame.height);
     while let Some(mut row) = reader.next_row(&mut errors) {
