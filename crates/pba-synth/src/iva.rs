@@ -16,7 +16,6 @@ use pba_scoring::{Assessment, Dataset};
 use rust_decimal::Decimal;
 
 use crate::calendar::{date_of, days_in_year, ordinal_of};
-use crate::committee::iva_team;
 use crate::config::{SynthConfig, parts_per_million};
 use crate::error::SynthError;
 use crate::generate::{forms, registry_plan};
@@ -191,28 +190,13 @@ impl Visits<'_> {
                 }
             })
             .collect();
-        let consultation_id = match &scene.pair.consultation {
-            None => None,
-            Some(form) => match isc.consultation_id.clone().filter(|id| {
-                self.dataset
-                    .consultations
-                    .get(id)
-                    .is_some_and(|held| held.date.year() == year)
-            }) {
-                Some(existing) => Some(existing),
-                None => Some(self.consultation(scene, form.as_ref(), date, quality, random)),
-            },
-        };
-        let team = iva_team(random);
-        let version = scene.pair.form.scorecard.version.clone();
-        self.push_assessment(
-            scene,
-            version,
-            date,
-            AssessmentKind::Iva,
-            consultation_id,
-            values,
-            team,
-        );
+        // The ISC's consultation when it is of the same year.
+        let existing = isc.consultation_id.clone().filter(|id| {
+            self.dataset
+                .consultations
+                .get(id)
+                .is_some_and(|held| held.date.year() == year)
+        });
+        self.push_iva(scene, date, quality, existing, values, random);
     }
 }

@@ -186,7 +186,21 @@ impl Visits<'_> {
             quality + random.between_signed(-400, 400),
             random,
         );
-        let consultation_id = match (&scene.pair.consultation, consultation) {
+        self.push_iva(scene, date, quality, consultation, values, random);
+    }
+
+    /// Adds an IVA assessment with its team; a health-center form links the
+    /// `existing` consultation, or a new one when there is none.
+    pub(crate) fn push_iva(
+        &mut self,
+        scene: &Scene<'_, '_>,
+        date: Date,
+        quality: i64,
+        existing: Option<ConsultationId>,
+        values: Vec<ValueEntry>,
+        random: &mut Random,
+    ) {
+        let consultation_id = match (&scene.pair.consultation, existing) {
             (None, _) => None,
             (Some(_), Some(existing)) => Some(existing),
             (Some(form), None) => {
