@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::support::{pba_in, repo};
+use crate::support::{Run, pba_in, repo};
 
 /// Every entry of a directory (files and directories, hidden ones
 /// included), by name, sorted.
@@ -21,26 +21,23 @@ fn base() -> String {
     repo("tests/bad-inputs/_base").display().to_string()
 }
 
+/// `pba score` of the base dataset for 2019 into `out`, run from `temporary`.
+fn score(temporary: &Path, out: &Path) -> Run {
+    let out = out.display().to_string();
+    pba_in(
+        temporary,
+        &["score", "--data", &base(), "--year", "2019", "--out", &out],
+        Some(temporary),
+    )
+}
+
 #[test]
 fn score_leaves_nothing_when_its_second_output_cannot_be_written() {
     let temporary = tempfile::tempdir().unwrap();
     let out = temporary.path().join("out");
     // `facility-scores.csv`, the second output, cannot replace a directory.
     std::fs::create_dir_all(out.join("facility-scores.csv")).unwrap();
-    let out_text = out.display().to_string();
-    let run = pba_in(
-        temporary.path(),
-        &[
-            "score",
-            "--data",
-            &base(),
-            "--year",
-            "2019",
-            "--out",
-            &out_text,
-        ],
-        Some(temporary.path()),
-    );
+    let run = score(temporary.path(), &out);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
         run.stderr.contains("[TMP]/out/facility-scores.csv"),
@@ -57,20 +54,7 @@ fn score_keeps_the_previous_outputs_when_it_fails() {
     let out = temporary.path().join("out");
     std::fs::create_dir_all(out.join("facility-scores.csv")).unwrap();
     std::fs::write(out.join("assessment-scores.csv"), "from an earlier run\n").unwrap();
-    let out_text = out.display().to_string();
-    let run = pba_in(
-        temporary.path(),
-        &[
-            "score",
-            "--data",
-            &base(),
-            "--year",
-            "2019",
-            "--out",
-            &out_text,
-        ],
-        Some(temporary.path()),
-    );
+    let run = score(temporary.path(), &out);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert_eq!(
         entries(&out),
@@ -110,20 +94,7 @@ fn allocate_leaves_no_csv_when_the_workbook_cannot_be_written() {
 fn a_successful_run_leaves_only_its_outputs() {
     let temporary = tempfile::tempdir().unwrap();
     let out = temporary.path().join("out");
-    let out_text = out.display().to_string();
-    let run = pba_in(
-        temporary.path(),
-        &[
-            "score",
-            "--data",
-            &base(),
-            "--year",
-            "2019",
-            "--out",
-            &out_text,
-        ],
-        Some(temporary.path()),
-    );
+    let run = score(temporary.path(), &out);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         entries(&out),

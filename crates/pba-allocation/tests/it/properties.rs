@@ -42,6 +42,24 @@ fn claims(max: usize) -> impl Strategy<Value = Vec<(String, Decimal)>> {
     })
 }
 
+/// Active district hospital `F<index>` in `D1` scored `hundredths / 100` for
+/// fiscal year 2019; an ineligible one has `too_few_valid_assessments`.
+fn hospital(index: usize, hundredths: i64, beds: Option<u64>, eligible: bool) -> FacilityCase {
+    FacilityCase {
+        id: format!("F{index:02}"),
+        district: "D1".to_owned(),
+        facility_type: pba_scorecard::FacilityType::DistrictHospital,
+        beds,
+        population: None,
+        active: true,
+        score: Some(Decimal::new(hundredths, 2).to_string()),
+        reason: (!eligible).then(|| "too_few_valid_assessments".to_owned()),
+        scored: true,
+        score_year: None,
+        penalty: None,
+    }
+}
+
 /// What the allocation properties vary in a one-envelope national policy.
 struct NationalCase {
     method: String,
@@ -185,17 +203,8 @@ proptest! {
             .iter()
             .enumerate()
             .map(|(index, (score, eligible, active))| FacilityCase {
-                id: format!("F{index:02}"),
-                district: "D1".to_owned(),
-                facility_type: pba_scorecard::FacilityType::DistrictHospital,
-                beds: None,
-                population: None,
                 active: *active,
-                score: Some(Decimal::new(*score, 2).to_string()),
-                reason: (!eligible).then(|| "too_few_valid_assessments".to_owned()),
-                scored: true,
-                score_year: None,
-                penalty: None,
+                ..hospital(index, *score, None, *eligible)
             })
             .collect();
         let envelope = Decimal::new(envelope_units, 2);
@@ -238,19 +247,7 @@ proptest! {
         let cases: Vec<FacilityCase> = facilities
             .iter()
             .enumerate()
-            .map(|(index, (score, eligible, beds))| FacilityCase {
-                id: format!("F{index:02}"),
-                district: "D1".to_owned(),
-                facility_type: pba_scorecard::FacilityType::DistrictHospital,
-                beds: Some(*beds),
-                population: None,
-                active: true,
-                score: Some(Decimal::new(*score, 2).to_string()),
-                reason: (!eligible).then(|| "too_few_valid_assessments".to_owned()),
-                scored: true,
-                score_year: None,
-                penalty: None,
-            })
+            .map(|(index, (score, eligible, beds))| hospital(index, *score, Some(*beds), *eligible))
             .collect();
         let envelope = Decimal::new(envelope_units, 2);
         let (policy, scorecard) = policy(&national(NationalCase { method: "proportional".to_owned(), tiers: Vec::new(), min_score: "0".to_owned(), weight: weight.to_owned(), cap, envelope }));
@@ -289,19 +286,7 @@ proptest! {
         added_score in 0_i64..=10_000,
         position in 0_usize..12,
     ) {
-        let case = |index: usize, score: i64, beds: u64| FacilityCase {
-            id: format!("F{index:02}"),
-            district: "D1".to_owned(),
-            facility_type: pba_scorecard::FacilityType::DistrictHospital,
-            beds: Some(beds),
-            population: None,
-            active: true,
-            score: Some(Decimal::new(score, 2).to_string()),
-            reason: None,
-            scored: true,
-            score_year: None,
-            penalty: None,
-        };
+        let case = |index: usize, score: i64, beds: u64| hospital(index, score, Some(beds), true);
         let mut cases: Vec<FacilityCase> = facilities
             .iter()
             .enumerate()
