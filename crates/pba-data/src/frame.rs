@@ -41,16 +41,7 @@ pub(crate) struct ColumnSpec<'a> {
 impl CsvFrame {
     /// Reads a file; `None` with errors pushed when it cannot be read at all.
     pub fn read(path: &Path, file: &str, errors: &mut Vec<DataError>) -> Option<Self> {
-        match std::fs::read(path) {
-            Ok(bytes) => Self::parse(&bytes, file, errors),
-            Err(error) => {
-                errors.push(DataError::file(
-                    file,
-                    format!("cannot read `{}`: {error}", path.display()),
-                ));
-                None
-            }
-        }
+        Self::parse(&read_bytes(path, file, errors)?, file, errors)
     }
 
     /// Parses the bytes of a CSV file.
@@ -69,32 +60,26 @@ impl CsvFrame {
     /// file of tens of millions of rows never has all its cells in memory at
     /// once. The whole text is checked first (UTF-8, row shapes) exactly as
     /// [`CsvFrame::read`] does; a header holding a quote is read whole.
-    /// Returns `false` (with errors) when the file cannot be read.
+    /// When the file cannot be read, errors say why and `each` is not called
+    /// (or not for the chunks after one polars refuses).
     pub fn read_chunks(
         path: &Path,
         file: &str,
         chunk_rows: impl FnOnce(&str) -> usize,
         errors: &mut Vec<DataError>,
         mut each: impl FnMut(&Self, &mut Vec<DataError>),
-    ) -> bool {
-        let bytes = match std::fs::read(path) {
-            Ok(bytes) => bytes,
-            Err(error) => {
-                errors.push(DataError::file(
-                    file,
-                    format!("cannot read `{}`: {error}", path.display()),
-                ));
-                return false;
-            }
+    ) {
+        let Some(bytes) = read_bytes(path, file, errors) else {
+            return;
         };
         let Some((text, bytes)) = checked_text(&bytes, file, errors) else {
-            return false;
+            return;
         };
         let header_line = text.split('\n').next().unwrap_or_default();
         let (shape, starts) = crate::ragged::shape(text, file, chunk_rows(header_line));
         if !shape.is_empty() {
             errors.extend(shape);
-            return false;
+            return;
         }
         let header_end = memchr::memchr(b'\n', bytes)
             .filter(|end| memchr::memchr(b'"', bytes.get(..*end).unwrap_or_default()).is_none())
@@ -107,7 +92,7 @@ impl CsvFrame {
         let Some(frame) =
             Self::columns_of(bytes.get(..first_end).unwrap_or_default(), file, 1, errors)
         else {
-            return false;
+            return;
         };
         each(&frame, errors);
         drop(frame);
@@ -120,11 +105,10 @@ impl CsvFrame {
             chunk.extend_from_slice(bytes.get(cut.offset..end).unwrap_or_default());
             let Some(frame) = Self::columns_of(&chunk, file, cut.row.saturating_sub(1), errors)
             else {
-                return false;
+                return;
             };
             each(&frame, errors);
         }
-        true
     }
 
     /// Every column of checked CSV bytes, as text.
@@ -242,6 +226,18 @@ impl CsvFrame {
         }
         readable
     }
+}
+
+/// The bytes of a file; `None` with an error naming it when it cannot be read.
+fn read_bytes(path: &Path, file: &str, errors: &mut Vec<DataError>) -> Option<Vec<u8>> {
+    std::fs::read(path)
+        .map_err(|error| {
+            errors.push(DataError::file(
+                file,
+                format!("cannot read `{}`: {error}", path.display()),
+            ));
+        })
+        .ok()
 }
 
 /// The text of a CSV file without its byte-order mark, checked to be UTF-8
