@@ -17,7 +17,23 @@ use polars::prelude::{CsvReadOptions, DataType, SerReader};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// The allocator settings of `pba` (see `tune_allocator` in `src/main.rs`):
+/// freed memory kept, no transparent huge pages.
+#[expect(
+    unsafe_code,
+    reason = "mi_option_set only stores a number in mimalloc's option table"
+)]
+fn tune_allocator() {
+    // SAFETY: as in `src/main.rs`: options 15 (`purge_delay`) and 43
+    // (`allow_thp`) of the pinned mimalloc; setting them has no other effect.
+    unsafe {
+        libmimalloc_sys::mi_option_set(15, -1);
+        libmimalloc_sys::mi_option_set(43, 0);
+    }
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    tune_allocator();
     let dir = PathBuf::from(std::env::args().nth(1).ok_or("usage: read_floor DIR")?);
     let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)?
         .map(|entry| entry.map(|entry| entry.path()))
