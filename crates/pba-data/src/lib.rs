@@ -42,8 +42,10 @@ mod write_dataset;
 pub mod xlsx;
 
 pub use error::{DataError, DataErrors, WriteError};
+#[doc(hidden)]
+pub use frame::Parser;
 pub use output_set::OutputSet;
-pub use read_dataset::{read_dataset, read_dataset_in_chunks};
+pub use read_dataset::{Reading, read_dataset, read_dataset_with};
 pub use read_results::{
     AchievementRow, FACILITY_SCORE_EXTRA_COLUMNS, ListedAmount, PBA_LIST_COLUMNS,
     read_achievements, read_facility_score_rows, read_facility_scores, read_pba_list,

@@ -11,7 +11,7 @@ use pba_scorecard::{AssessmentId, ConsultationId};
 use pba_scoring::Dataset;
 
 use crate::error::{DataError, DataErrors};
-use crate::frame::CsvFrame;
+use crate::frame::{CsvFrame, Parser};
 use crate::identifiers::Known;
 use crate::read_consultations::{CONSULTATIONS, TRANSFERS, read_consultations, read_transfers};
 use crate::read_places::{DISTRICTS, FACILITIES, read_districts, read_facilities};
@@ -33,24 +33,44 @@ use crate::read_visits::{ASSESSMENTS, COMMITTEE_MEMBERS, read_assessments, read_
 /// Every problem of every file, sorted: unreadable files, bad headers,
 /// cells that do not parse, duplicate ids and values, unknown references.
 pub fn read_dataset(dir: &Path) -> Result<Dataset, DataErrors> {
-    read_dataset_in_chunks(dir, CHUNK_ROWS)
+    read_dataset_with(
+        dir,
+        Reading {
+            parser: Parser::Split,
+            chunk_rows: CHUNK_ROWS,
+        },
+    )
 }
 
-/// [`read_dataset`] with `assessment_values.csv` (long shape) read in chunks
-/// of `chunk_rows` rows: the same dataset and the same errors whatever the
-/// chunk size (tests read with tiny chunks to check it).
+/// How [`read_dataset_with`] reads a dataset's CSV text.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy)]
+pub struct Reading {
+    /// Whether files without quotes are split directly (see [`Parser`]).
+    pub parser: Parser,
+    /// Rows per chunk when polars reads `assessment_values.csv` (long shape).
+    pub chunk_rows: usize,
+}
+
+/// [`read_dataset`] read another way: every file through polars, and
+/// `assessment_values.csv` in chunks of any size. The dataset and the errors
+/// are the same whatever the way (tests compare them).
 ///
 /// # Errors
 ///
 /// As [`read_dataset`].
 #[doc(hidden)]
-pub fn read_dataset_in_chunks(dir: &Path, chunk_rows: usize) -> Result<Dataset, DataErrors> {
+pub fn read_dataset_with(dir: &Path, reading: Reading) -> Result<Dataset, DataErrors> {
+    let Reading { parser, chunk_rows } = reading;
+    let load = |file: &str, required: bool, errors: &mut Vec<DataError>| {
+        load(dir, file, required, parser, errors)
+    };
     let mut errors = Vec::new();
-    let districts_frame = load(dir, DISTRICTS, true, &mut errors);
-    let facilities_frame = load(dir, FACILITIES, true, &mut errors);
-    let assessments_frame = load(dir, ASSESSMENTS, true, &mut errors);
+    let districts_frame = load(DISTRICTS, true, &mut errors);
+    let facilities_frame = load(FACILITIES, true, &mut errors);
+    let assessments_frame = load(ASSESSMENTS, true, &mut errors);
     let consultations_present = dir.join(CONSULTATIONS).exists();
-    let consultations_frame = load(dir, CONSULTATIONS, false, &mut errors);
+    let consultations_frame = load(CONSULTATIONS, false, &mut errors);
 
     let (districts, district_ids) = read_districts(districts_frame.as_ref(), &mut errors);
     let (facilities, facility_ids) =
@@ -100,17 +120,18 @@ pub fn read_dataset_in_chunks(dir: &Path, chunk_rows: usize) -> Result<Dataset, 
                         ASSESSMENT_VALUES,
                         &assessment_owner,
                         chunk_rows,
+                        parser,
                         &mut errors,
                     )
                 } else {
-                    load(dir, ASSESSMENT_VALUES, true, &mut errors);
+                    load(ASSESSMENT_VALUES, true, &mut errors);
                     OwnedValues::default()
                 };
                 (values, errors)
             });
-            let committee_frame = load(dir, COMMITTEE_MEMBERS, true, &mut errors);
-            let consultation_values_frame = load(dir, CONSULTATION_VALUES, false, &mut errors);
-            let transfers_frame = load(dir, TRANSFERS, false, &mut errors);
+            let committee_frame = load(COMMITTEE_MEMBERS, true, &mut errors);
+            let consultation_values_frame = load(CONSULTATION_VALUES, false, &mut errors);
+            let transfers_frame = load(TRANSFERS, false, &mut errors);
             if consultation_values_frame.is_some() && !consultations_present {
                 errors.push(DataError::file(
                     CONSULTATION_VALUES,
@@ -182,10 +203,16 @@ pub fn read_dataset_in_chunks(dir: &Path, chunk_rows: usize) -> Result<Dataset, 
 
 /// Reads one file of a dataset directory; `None` (with an error when the
 /// file is required) when it is absent or cannot be read.
-fn load(dir: &Path, file: &str, required: bool, errors: &mut Vec<DataError>) -> Option<CsvFrame> {
+fn load(
+    dir: &Path,
+    file: &str,
+    required: bool,
+    parser: Parser,
+    errors: &mut Vec<DataError>,
+) -> Option<CsvFrame> {
     let path = dir.join(file);
     if path.exists() {
-        CsvFrame::read(&path, file, errors)
+        CsvFrame::read(&path, file, parser, errors)
     } else {
         if required {
             errors.push(DataError::file(

@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 
 use crate::cells;
 use crate::error::{DataError, DataErrors};
-use crate::frame::{ColumnSpec, CsvFrame};
+use crate::frame::{ColumnSpec, CsvFrame, Parser};
 use crate::rows::RowReader;
 
 /// Columns `pba score` writes into `facility-scores.csv` besides the required
@@ -103,7 +103,7 @@ pub(crate) fn open(
     errors: &mut Vec<DataError>,
 ) -> Option<CsvFrame> {
     let file = path.display().to_string();
-    let frame = CsvFrame::read(path, &file, errors)?;
+    let frame = CsvFrame::read(path, &file, Parser::Split, errors)?;
     frame.check_header(spec, errors).then_some(frame)
 }
 

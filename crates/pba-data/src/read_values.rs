@@ -15,7 +15,6 @@
 
 use std::borrow::Borrow;
 use std::collections::BTreeMap;
-use std::collections::hash_map::Entry;
 use std::hash::Hash;
 use std::path::Path;
 
@@ -26,7 +25,7 @@ use pba_scoring::ValueEntry;
 
 use crate::cells;
 use crate::error::DataError;
-use crate::frame::{ColumnSpec, CsvFrame};
+use crate::frame::{ColumnSpec, CsvFrame, Parser};
 use crate::identifiers::Known;
 use crate::rows::{Row, RowReader};
 
@@ -132,55 +131,50 @@ impl Rows {
     }
 }
 
-/// Values grouped by owner id as rows are read. A national file holds tens of
-/// millions of values: each group is allocated once at its final size, and
-/// consecutive rows of one owner (the usual layout) skip the lookup.
+/// Values in runs of one owner, as rows are read. A national file holds tens
+/// of millions of values, usually each owner's in consecutive rows: the run
+/// being read fills a buffer that is reused, and each run is moved into a
+/// vector of its exact size when the owner changes. An owner whose rows are
+/// not consecutive has several runs, merged by [`Merged::read`].
 #[derive(Default)]
 struct Groups<'a> {
-    positions: HashMap<&'a str, usize>,
-    groups: Vec<Group<'a>>,
-    last: Option<(&'a str, usize)>,
+    runs: Vec<Group<'a>>,
+    current: Option<(&'a str, Rows)>,
+    pending: Vec<ValueEntry>,
     comments: Vec<ValueComment<'a>>,
 }
 
 impl<'a> Groups<'a> {
-    /// Room for `owners` groups.
-    fn reserve(&mut self, owners: usize) {
-        self.positions.reserve(owners);
-        self.groups.reserve(owners);
+    /// The owner of the run being read.
+    fn current_owner(&self) -> Option<&'a str> {
+        self.current.as_ref().map(|(owner_id, _)| *owner_id)
     }
 
-    /// The position of `owner_id`'s group, created with room for `capacity`
-    /// values when new.
-    fn position(
-        &mut self,
-        owner_id: &'a str,
-        row: usize,
-        capacity: impl FnOnce() -> usize,
-    ) -> usize {
-        if let Some((last, position)) = self.last
-            && last == owner_id
-        {
-            return position;
+    fn push(&mut self, owner_id: &'a str, row: usize, value: ValueEntry) {
+        if self.current_owner() != Some(owner_id) {
+            self.end_run();
+            self.current = Some((owner_id, Rows::Consecutive { first: row }));
         }
-        let next = self.groups.len();
-        let position = *self.positions.entry(owner_id).or_insert(next);
-        if position == next {
-            self.groups.push(Group {
+        if let Some((_, rows)) = &mut self.current {
+            rows.push(self.pending.len(), row);
+            self.pending.push(value);
+        }
+    }
+
+    fn end_run(&mut self) {
+        if let Some((owner_id, rows)) = self.current.take() {
+            self.runs.push(Group {
                 owner_id,
-                values: Vec::with_capacity(capacity()),
-                rows: Rows::Consecutive { first: row },
+                values: self.pending.drain(..).collect(),
+                rows,
             });
         }
-        self.last = Some((owner_id, position));
-        position
     }
 
-    fn push(&mut self, position: usize, row: usize, value: ValueEntry) {
-        if let Some(group) = self.groups.get_mut(position) {
-            group.rows.push(group.values.len(), row);
-            group.values.push(value);
-        }
+    /// Every run, in file order, and the comments.
+    fn finish(mut self) -> (Vec<Group<'a>>, Vec<ValueComment<'a>>) {
+        self.end_run();
+        (self.runs, self.comments)
     }
 }
 
@@ -241,23 +235,20 @@ impl<Id: for<'s> From<&'s str> + Borrow<str> + Hash + Ord> Merged<Id> {
         let Some(grouped) = grouped else {
             return false;
         };
-        self.groups.reserve(grouped.groups.len());
-        for group in grouped.groups {
-            match self.groups.entry(Id::from(group.owner_id)) {
-                Entry::Vacant(vacant) => {
-                    vacant.insert((group.values, group.rows));
+        let (runs, comments) = grouped.finish();
+        for run in runs {
+            if let Some((values, rows)) = self.groups.get_mut(run.owner_id) {
+                let count = run.values.len();
+                for (value, row) in run.values.into_iter().zip(run.rows.list(count)) {
+                    rows.push(values.len(), row);
+                    values.push(value);
                 }
-                Entry::Occupied(mut occupied) => {
-                    let (values, rows) = occupied.get_mut();
-                    let count = group.values.len();
-                    for (value, row) in group.values.into_iter().zip(group.rows.list(count)) {
-                        rows.push(values.len(), row);
-                        values.push(value);
-                    }
-                }
+            } else {
+                self.groups
+                    .insert(Id::from(run.owner_id), (run.values, run.rows));
             }
         }
-        for (owner_id, indicator_id, text) in grouped.comments {
+        for (owner_id, indicator_id, text) in comments {
             self.comments
                 .insert((Id::from(owner_id), indicator_id), text);
         }
@@ -305,6 +296,7 @@ pub(crate) fn read_value_file<Id: for<'s> From<&'s str> + Borrow<str> + Hash + O
     file: &str,
     owner: &Owner<'_>,
     chunk_rows: usize,
+    parser: Parser,
     errors: &mut Vec<DataError>,
 ) -> OwnedValues<Id> {
     let mut merged = Merged::new();
@@ -319,6 +311,7 @@ pub(crate) fn read_value_file<Id: for<'s> From<&'s str> + Borrow<str> + Hash + O
         path,
         file,
         |header| if long(header) { chunk_rows } else { usize::MAX },
+        parser,
         errors,
         |frame, errors| {
             if readable {
@@ -328,36 +321,6 @@ pub(crate) fn read_value_file<Id: for<'s> From<&'s str> + Borrow<str> + Hash + O
         },
     );
     merged.finish(file, errors)
-}
-
-/// How many rows each owner id has (an upper bound of its values).
-fn rows_per_owner<'a>(
-    frame: &'a CsvFrame,
-    column: &'a str,
-    owners: usize,
-) -> HashMap<&'a str, usize> {
-    let mut counts: HashMap<&'a str, usize> =
-        HashMap::with_capacity_and_hasher(owners, Default::default());
-    let mut ignored = Vec::new();
-    let mut reader = RowReader::new(frame, &[column]);
-    let mut run: Option<(&'a str, usize)> = None;
-    while let Some(row) = reader.next_row(&mut ignored) {
-        let Some(id) = row.text(column) else {
-            continue;
-        };
-        match &mut run {
-            Some((last, count)) if *last == id => *count += 1,
-            _ => {
-                if let Some((last, count)) = run.replace((id, 1)) {
-                    *counts.entry(last).or_default() += count;
-                }
-            }
-        }
-    }
-    if let Some((last, count)) = run {
-        *counts.entry(last).or_default() += count;
-    }
-    counts
 }
 
 /// The long shape; `None` when the header cannot be read. A chunk after the
@@ -377,15 +340,16 @@ fn read_long<'a>(
     if !header_checked && !frame.check_header(&spec, errors) {
         return None;
     }
-    let owners = owner.known.len().min(frame.height);
-    let counts = rows_per_owner(frame, owner.column, owners);
-    grouped.reserve(owners);
     let mut checked = CheckedOwner::default();
     let mut interner = Interner::default();
     let [owner_at, indicator_at, value_at, comment_at] = [0, 1, 2, 3];
     let mut reader = RowReader::new(frame, &[owner.column, "indicator_id", "value", "comment"]);
     while let Some(mut row) = reader.next_row(errors) {
-        let owner_id = checked.owner_id(&mut row, owner_at, owner);
+        // Rows of the owner being read need no new check.
+        let owner_id = match row.cell_at(owner_at) {
+            Some(id) if grouped.current_owner() == Some(id) => Some(id),
+            _ => checked.owner_id(&mut row, owner_at, owner),
+        };
         let indicator_id = row.cell_at(indicator_at);
         if indicator_id.is_none() {
             row.error("indicator_id", "empty cell, a value is required");
@@ -399,9 +363,6 @@ fn read_long<'a>(
             }
         };
         if let (Some(owner_id), Some(indicator_id), Some(value)) = (owner_id, indicator_id, value) {
-            let position = grouped.position(owner_id, row.number, || {
-                counts.get(owner_id).copied().unwrap_or(1)
-            });
             let indicator_id = interner.intern(indicator_id);
             if let Some(comment) = row.cell_at(comment_at) {
                 grouped
@@ -409,7 +370,7 @@ fn read_long<'a>(
                     .push((owner_id, indicator_id.clone(), comment.to_owned()));
             }
             grouped.push(
-                position,
+                owner_id,
                 row.number,
                 ValueEntry {
                     indicator_id,
@@ -444,7 +405,6 @@ fn read_wide<'a>(
     names.extend(indicators.iter().copied());
     let mut reader = RowReader::new(frame, &names);
     let ids: Vec<IndicatorId> = indicators.iter().copied().map(IndicatorId::new).collect();
-    grouped.reserve(owner.known.len());
     let mut first_rows: HashMap<&'a str, usize> =
         HashMap::with_capacity_and_hasher(owner.known.len(), Default::default());
     let mut checked = CheckedOwner::default();
@@ -463,19 +423,15 @@ fn read_wide<'a>(
             );
             continue;
         }
-        let cells = (1..=indicators.len())
-            .filter(|index| row.cell_at(*index).is_some())
-            .count();
-        let position = owner_id.map(|owner_id| grouped.position(owner_id, row.number, || cells));
         for (index, (indicator, id)) in indicators.iter().copied().zip(&ids).enumerate() {
             let Some(text) = row.cell_at(index + 1) else {
                 continue;
             };
             match cells::indicator_value(text) {
                 Ok(value) => {
-                    if let Some(position) = position {
+                    if let Some(owner_id) = owner_id {
                         grouped.push(
-                            position,
+                            owner_id,
                             row.number,
                             ValueEntry {
                                 indicator_id: id.clone(),

@@ -4,15 +4,30 @@
 //! text is copied unless a value keeps it.
 
 use crate::error::DataError;
-use crate::frame::CsvFrame;
+use crate::frame::{Cells, CsvFrame};
 
-type Cells<'a> = Box<dyn Iterator<Item = Option<&'a str>> + 'a>;
+type Column<'a> = Box<dyn Iterator<Item = Option<&'a str>> + 'a>;
+
+/// Where the cells of the columns asked for come from.
+enum Source<'a> {
+    /// One iterator per column asked for (`None`: the frame lacks it).
+    Columns(Vec<Option<Column<'a>>>),
+    /// Lines of text; for each column asked for, its position in a line.
+    Lines {
+        lines: std::str::Split<'a, char>,
+        positions: Vec<Option<usize>>,
+        /// How many cells of a line are needed: one past the last position.
+        width: usize,
+        /// The first `width` cells of the current line.
+        cells: Vec<&'a str>,
+    },
+}
 
 /// Walks the rows of a frame, reading the columns asked for.
 pub(crate) struct RowReader<'a> {
     file: &'a str,
     names: Vec<&'a str>,
-    iterators: Vec<Option<Cells<'a>>>,
+    source: Source<'a>,
     current: Vec<Option<&'a str>>,
     row: usize,
     remaining: usize,
@@ -21,24 +36,70 @@ pub(crate) struct RowReader<'a> {
 impl<'a> RowReader<'a> {
     /// Reads `names` from `frame`; a name the frame lacks reads as empty.
     pub fn new(frame: &'a CsvFrame, names: &[&'a str]) -> Self {
-        let iterators = names
+        let positions: Vec<Option<usize>> = names
             .iter()
-            .map(|name| {
-                frame
-                    .columns
-                    .iter()
-                    .find(|column| column.name().as_str() == *name)
-                    .and_then(|column| column.str().ok())
-                    .map(|text| Box::new(text.iter()) as Cells<'a>)
-            })
+            .map(|name| frame.names().position(|known| known == *name))
             .collect();
+        let source = match &frame.cells {
+            Cells::Columns(columns) => Source::Columns(
+                positions
+                    .iter()
+                    .map(|position| {
+                        position
+                            .and_then(|position| columns.get(position))
+                            .and_then(|column| column.str().ok())
+                            .map(|text| Box::new(text.iter()) as Column<'a>)
+                    })
+                    .collect(),
+            ),
+            Cells::Lines { text, body } => {
+                let width = positions.iter().flatten().max().map_or(0, |last| last + 1);
+                Source::Lines {
+                    lines: text.get(*body..).unwrap_or_default().split('\n'),
+                    width,
+                    cells: Vec::with_capacity(width),
+                    positions,
+                }
+            }
+        };
         Self {
             file: &frame.file,
             names: names.to_vec(),
-            iterators,
+            source,
             current: vec![None; names.len()],
             row: frame.first_row,
             remaining: frame.height,
+        }
+    }
+
+    /// Reads the cells of the next row into `current`.
+    fn advance(&mut self) {
+        match &mut self.source {
+            Source::Columns(iterators) => {
+                for (cell, iterator) in self.current.iter_mut().zip(iterators) {
+                    *cell = iterator
+                        .as_mut()
+                        .and_then(Iterator::next)
+                        .flatten()
+                        .filter(|text| !text.is_empty());
+                }
+            }
+            Source::Lines {
+                lines,
+                positions,
+                width,
+                cells,
+            } => {
+                let line = lines.next().unwrap_or_default();
+                let line = line.strip_suffix('\r').unwrap_or(line);
+                cells.clear();
+                cells.extend(line.split(',').take(*width));
+                for (cell, position) in self.current.iter_mut().zip(positions.iter()) {
+                    *cell = position
+                        .and_then(|position| cells.get(position).copied())
+                        .filter(|text| !text.is_empty());
+                }
+            }
         }
     }
 
@@ -51,13 +112,7 @@ impl<'a> RowReader<'a> {
                 return None;
             }
             self.remaining -= 1;
-            for (cell, iterator) in self.current.iter_mut().zip(&mut self.iterators) {
-                *cell = iterator
-                    .as_mut()
-                    .and_then(Iterator::next)
-                    .flatten()
-                    .filter(|text| !text.is_empty());
-            }
+            self.advance();
             self.row += 1;
             if self.current.iter().any(Option::is_some) {
                 break;
