@@ -64,6 +64,20 @@ pub(crate) enum Cells {
     },
 }
 
+/// Consecutive rows of a frame, read by one [`crate::rows::RowReader`]
+/// (see [`CsvFrame::parts`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Part {
+    /// Byte offset of the first row in the text of a split frame.
+    pub start: usize,
+    /// Byte offset after the last row in the text of a split frame.
+    pub end: usize,
+    /// The row number before the first row.
+    pub first_row: usize,
+    /// How many rows.
+    pub height: usize,
+}
+
 /// The columns a file may have.
 pub(crate) struct ColumnSpec<'a> {
     /// Columns that must be present.
@@ -122,10 +136,7 @@ impl CsvFrame {
             .map(str::to_owned)
             .collect();
         let body = (start + header_end + 1).min(text.len());
-        let rows = text.get(body..).unwrap_or_default();
-        // Every line break ends a row; text after the last one is a row too.
-        let height = memchr::memchr_iter(b'\n', rows.as_bytes()).count()
-            + usize::from(!rows.is_empty() && !rows.ends_with('\n'));
+        let height = rows_in(text.get(body..).unwrap_or_default());
         Self {
             file: file.to_owned(),
             names,
@@ -254,6 +265,54 @@ impl CsvFrame {
         })
     }
 
+    /// Every row, as one part.
+    pub fn whole(&self) -> Part {
+        let (start, end) = match &self.cells {
+            Cells::Lines { text, body } => (*body, text.len()),
+            Cells::Columns(_) => (0, 0),
+        };
+        Part {
+            start,
+            end,
+            first_row: self.first_row,
+            height: self.height,
+        }
+    }
+
+    /// The rows in about `count` parts of about as many bytes, cut after a
+    /// line break, so that several threads can read them; a frame read by
+    /// polars is one part.
+    pub fn parts(&self, count: usize) -> Vec<Part> {
+        let Cells::Lines { text, body } = &self.cells else {
+            return vec![self.whole()];
+        };
+        let bytes = text.as_bytes();
+        let size = bytes.len().saturating_sub(*body).div_ceil(count.max(1));
+        let mut parts = Vec::with_capacity(count);
+        let mut start = *body;
+        let mut first_row = self.first_row;
+        while start < bytes.len() {
+            let target = start.saturating_add(size).min(bytes.len());
+            let end = bytes
+                .get(target..)
+                .and_then(|rest| memchr::memchr(b'\n', rest))
+                .map_or(bytes.len(), |at| target + at + 1);
+            let height = rows_in(text.get(start..end).unwrap_or_default());
+            parts.push(Part {
+                start,
+                end,
+                first_row,
+                height,
+            });
+            first_row += height;
+            start = end;
+        }
+        if parts.is_empty() {
+            parts.push(self.whole());
+        }
+        parts
+    }
+
     /// The column names in file order.
     pub fn names(&self) -> impl Iterator<Item = &str> {
         self.names.iter().map(String::as_str)
@@ -360,6 +419,13 @@ fn checked_text<'b>(
         return None;
     }
     Some((text, bytes))
+}
+
+/// How many rows lines of text hold: every line break ends a row, and text
+/// after the last one is a row too.
+fn rows_in(lines: &str) -> usize {
+    memchr::memchr_iter(b'\n', lines.as_bytes()).count()
+        + usize::from(!lines.is_empty() && !lines.ends_with('\n'))
 }
 
 /// Whether a checked text (see [`checked_text`]; its rows' shapes checked)

@@ -25,9 +25,10 @@ use pba_scoring::ValueEntry;
 
 use crate::cells;
 use crate::error::DataError;
-use crate::frame::{ColumnSpec, CsvFrame, Parser};
+use crate::frame::{ColumnSpec, CsvFrame, Parser, Part};
 use crate::identifiers::Known;
 use crate::rows::{Row, RowReader};
+use rayon::prelude::{IntoParallelRefIterator, ParallelIterator};
 
 /// The file name of assessment values.
 pub const ASSESSMENT_VALUES: &str = "assessment_values.csv";
@@ -223,18 +224,27 @@ impl<Id: for<'s> From<&'s str> + Borrow<str> + Hash + Ord> Merged<Id> {
         frame: &CsvFrame,
         owner: &Owner<'_>,
         header_checked: bool,
+        chunk_rows: usize,
         errors: &mut Vec<DataError>,
     ) -> bool {
-        let grouped = if frame.has("indicator_id") {
+        let parts = if frame.has("indicator_id") {
             self.shape = Shape::Long;
-            read_long(frame, owner, header_checked, errors)
+            read_long(frame, owner, header_checked, chunk_rows, errors)
         } else {
             self.shape = Shape::Wide;
-            read_wide(frame, owner, errors)
+            read_wide(frame, owner, errors).map(|grouped| vec![grouped])
         };
-        let Some(grouped) = grouped else {
+        let Some(parts) = parts else {
             return false;
         };
+        for grouped in parts {
+            self.add(grouped);
+        }
+        true
+    }
+
+    /// Adds the runs and comments of consecutive rows, after those before.
+    fn add(&mut self, grouped: Groups<'_>) {
         let (runs, comments) = grouped.finish();
         for run in runs {
             if let Some((values, rows)) = self.groups.get_mut(run.owner_id) {
@@ -252,7 +262,6 @@ impl<Id: for<'s> From<&'s str> + Borrow<str> + Hash + Ord> Merged<Id> {
             self.comments
                 .insert((Id::from(owner_id), indicator_id), text);
         }
-        true
     }
 
     /// Each owner's values sorted by indicator id, repeats reported.
@@ -280,12 +289,13 @@ pub(crate) fn read_values<Id: for<'s> From<&'s str> + Borrow<str> + Hash + Ord>(
         return OwnedValues::default();
     };
     let mut merged = Merged::new();
-    merged.read(frame, owner, false, errors);
+    merged.read(frame, owner, false, CHUNK_ROWS, errors);
     merged.finish(&frame.file, errors)
 }
 
-/// Rows per chunk when a long-shape value file is read in chunks: about
-/// 100 MB of polars cells at a time instead of the whole file.
+/// Rows per chunk when a long-shape value file is read in chunks by polars:
+/// about 100 MB of polars cells at a time instead of the whole file; and
+/// about the rows per part when a split file is read on several threads.
 pub(crate) const CHUNK_ROWS: usize = 1_000_000;
 
 /// Reads a value file from disk, a long-shape file in chunks of `chunk_rows`
@@ -315,7 +325,7 @@ pub(crate) fn read_value_file<Id: for<'s> From<&'s str> + Borrow<str> + Hash + O
         errors,
         |frame, errors| {
             if readable {
-                readable = merged.read(frame, owner, !first, errors);
+                readable = merged.read(frame, owner, !first, chunk_rows, errors);
                 first = false;
             }
         },
@@ -323,15 +333,17 @@ pub(crate) fn read_value_file<Id: for<'s> From<&'s str> + Borrow<str> + Hash + O
     merged.finish(file, errors)
 }
 
-/// The long shape; `None` when the header cannot be read. A chunk after the
-/// first (`header_checked`) does not report the header again.
+/// The long shape, in parts of about `chunk_rows` rows read on every core
+/// (one part unless the file was split, see [`CsvFrame::parts`]), in file
+/// order; `None` when the header cannot be read. A chunk after the first
+/// (`header_checked`) does not report the header again.
 fn read_long<'a>(
     frame: &'a CsvFrame,
     owner: &Owner<'_>,
     header_checked: bool,
+    chunk_rows: usize,
     errors: &mut Vec<DataError>,
-) -> Option<Groups<'a>> {
-    let mut grouped = Groups::default();
+) -> Option<Vec<Groups<'a>>> {
     let required = [owner.column, "indicator_id", "value"];
     let spec = ColumnSpec {
         required: &required,
@@ -340,10 +352,41 @@ fn read_long<'a>(
     if !header_checked && !frame.check_header(&spec, errors) {
         return None;
     }
+    let parts = frame.parts(frame.height.div_ceil(chunk_rows.max(1)));
+    let read: Vec<(Groups<'a>, Vec<DataError>)> = parts
+        .par_iter()
+        .map(|part| {
+            let mut errors = Vec::new();
+            let grouped = read_long_part(frame, owner, *part, &mut errors);
+            (grouped, errors)
+        })
+        .collect();
+    Some(
+        read.into_iter()
+            .map(|(grouped, part_errors)| {
+                errors.extend(part_errors);
+                grouped
+            })
+            .collect(),
+    )
+}
+
+/// The rows of one part of a long-shape file.
+fn read_long_part<'a>(
+    frame: &'a CsvFrame,
+    owner: &Owner<'_>,
+    part: Part,
+    errors: &mut Vec<DataError>,
+) -> Groups<'a> {
+    let mut grouped = Groups::default();
     let mut checked = CheckedOwner::default();
     let mut interner = Interner::default();
     let [owner_at, indicator_at, value_at, comment_at] = [0, 1, 2, 3];
-    let mut reader = RowReader::new(frame, &[owner.column, "indicator_id", "value", "comment"]);
+    let mut reader = RowReader::part(
+        frame,
+        &[owner.column, "indicator_id", "value", "comment"],
+        part,
+    );
     while let Some(mut row) = reader.next_row(errors) {
         // Rows of the owner being read need no new check.
         let owner_id = match row.cell_at(owner_at) {
@@ -379,7 +422,7 @@ fn read_long<'a>(
             );
         }
     }
-    Some(grouped)
+    grouped
 }
 
 /// The wide shape; `None` when the header cannot be read.

@@ -4,7 +4,7 @@
 //! text is copied unless a value keeps it.
 
 use crate::error::DataError;
-use crate::frame::{Cells, CsvFrame};
+use crate::frame::{Cells, CsvFrame, Part};
 
 type Column<'a> = Box<dyn Iterator<Item = Option<&'a str>> + 'a>;
 
@@ -36,6 +36,11 @@ pub(crate) struct RowReader<'a> {
 impl<'a> RowReader<'a> {
     /// Reads `names` from `frame`; a name the frame lacks reads as empty.
     pub fn new(frame: &'a CsvFrame, names: &[&'a str]) -> Self {
+        Self::part(frame, names, frame.whole())
+    }
+
+    /// [`RowReader::new`] on a part of the rows (see [`CsvFrame::parts`]).
+    pub fn part(frame: &'a CsvFrame, names: &[&'a str], part: Part) -> Self {
         let positions: Vec<Option<usize>> = names
             .iter()
             .map(|name| frame.names().position(|known| known == *name))
@@ -52,10 +57,13 @@ impl<'a> RowReader<'a> {
                     })
                     .collect(),
             ),
-            Cells::Lines { text, body } => {
+            Cells::Lines { text, .. } => {
                 let width = positions.iter().flatten().max().map_or(0, |last| last + 1);
                 Source::Lines {
-                    lines: text.get(*body..).unwrap_or_default().split('\n'),
+                    lines: text
+                        .get(part.start..part.end)
+                        .unwrap_or_default()
+                        .split('\n'),
                     width,
                     cells: Vec::with_capacity(width),
                     positions,
@@ -67,8 +75,8 @@ impl<'a> RowReader<'a> {
             names: names.to_vec(),
             source,
             current: vec![None; names.len()],
-            row: frame.first_row,
-            remaining: frame.height,
+            row: part.first_row,
+            remaining: part.height,
         }
     }
 

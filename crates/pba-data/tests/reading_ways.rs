@@ -1,11 +1,12 @@
 //! A dataset is read the same whichever way its CSV text is read: files
-//! without quotes split into lines and cells directly (the default), or
-//! every file read by polars, `assessment_values.csv` then in chunks of rows
-//! (a national file never has all its cells in memory at once). The dataset
-//! and every error message must be the same: checked here on every dataset
-//! case of the bad-input corpus (blank lines, CRLF, quotes, duplicates across
-//! rows, unknown ids...), the test fixtures and the shipped sample, with
-//! polars chunks of 1, 2, 3, 5 and 64 rows and of the whole file.
+//! without quotes split into lines and cells directly (the default), value
+//! files then read in parts on every core; or every file read by polars,
+//! `assessment_values.csv` then in chunks of rows (a national file never has
+//! all its cells in memory at once). The dataset and every error message
+//! must be the same: checked here on every dataset case of the bad-input
+//! corpus (blank lines, CRLF, quotes, duplicates across rows, unknown
+//! ids...), the test fixtures and the shipped sample, with parts or chunks of
+//! 1, 2, 3, 5 and 64 rows and of the whole file.
 
 use std::path::{Path, PathBuf};
 
@@ -16,18 +17,11 @@ fn repository() -> PathBuf {
 }
 
 /// The read as text: the dataset's debug form, or the errors. `None` reads
-/// the default way; `Some(rows)` reads every file with polars, in chunks of
-/// `rows` rows.
-fn read(dir: &Path, chunk_rows: Option<usize>) -> String {
-    let result = match chunk_rows {
+/// the default way.
+fn read(dir: &Path, reading: Option<Reading>) -> String {
+    let result = match reading {
         None => read_dataset(dir),
-        Some(chunk_rows) => read_dataset_with(
-            dir,
-            Reading {
-                parser: Parser::Polars,
-                chunk_rows,
-            },
-        ),
+        Some(reading) => read_dataset_with(dir, reading),
     };
     match result {
         Ok(dataset) => format!("{dataset:?}"),
@@ -45,14 +39,16 @@ fn copy_files(from: &Path, to: &Path) {
 }
 
 fn assert_every_way_reads_the_same(dir: &Path) {
-    let split = read(dir, None);
-    for rows in [1, 2, 3, 5, 64, usize::MAX] {
-        assert_eq!(
-            read(dir, Some(rows)),
-            split,
-            "{} read by polars in chunks of {rows} rows",
-            dir.display()
-        );
+    let default = read(dir, None);
+    for parser in [Parser::Split, Parser::Polars] {
+        for chunk_rows in [1, 2, 3, 5, 64, usize::MAX] {
+            assert_eq!(
+                read(dir, Some(Reading { parser, chunk_rows })),
+                default,
+                "{} read with {parser:?} in chunks or parts of {chunk_rows} rows",
+                dir.display()
+            );
+        }
     }
 }
 
