@@ -113,9 +113,9 @@ pub fn run(arguments: &DemoArguments) -> Outcome {
         );
         step += 1;
         let scores = pipeline::score(&dataset, &scorecards, &program, fiscal_year, Detail::Full);
-        outputs.add_table(
+        outputs.add_bytes(
             format!("fy{fiscal_year}-assessment-scores.csv"),
-            &tables::assessment_scores(&scores, &scorecards),
+            tables::assessment_scores(&scores, &scorecards).into_bytes(),
         );
         outputs.add_table(
             format!("fy{fiscal_year}-facility-scores.csv"),

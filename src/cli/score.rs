@@ -71,9 +71,9 @@ pub fn run(arguments: &ScoreArguments) -> Outcome {
         Detail::Summary,
     );
     let mut outputs = OutputSet::default();
-    outputs.add_table(
+    outputs.add_bytes(
         "assessment-scores.csv",
-        &tables::assessment_scores(&scores, &scorecards),
+        tables::assessment_scores(&scores, &scorecards).into_bytes(),
     );
     outputs.add_table(
         "facility-scores.csv",

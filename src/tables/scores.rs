@@ -3,10 +3,9 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use pba_data::Table;
+use pba_data::{Table, csv_text, write_row};
 use pba_scorecard::{AssessmentKind, DomainId, FacilityId, ScorecardSet};
-use pba_scoring::{AssessmentScore, Dataset, YearScores};
-use rayon::prelude::{IntoParallelRefIterator, ParallelIterator};
+use pba_scoring::{AssessmentScore, Dataset, DomainScore, YearScores};
 
 use super::{fixed, flag};
 
@@ -31,8 +30,9 @@ fn domain_columns(scorecards: &ScorecardSet) -> Vec<DomainId> {
 /// with its reasons. Domain fractions are percentages rounded to 2 decimals
 /// for reading; `facility_composite` and `consultation_composite` are the
 /// unrounded parts shown to 4 decimals; `composite` is the reported score,
-/// rounded once from the unrounded parts.
-pub fn assessment_scores(scores: &YearScores, scorecards: &ScorecardSet) -> Table {
+/// rounded once from the unrounded parts. Returns the CSV text: a national
+/// run has hundreds of thousands of rows, written as they are formatted.
+pub fn assessment_scores(scores: &YearScores, scorecards: &ScorecardSet) -> String {
     let domains = domain_columns(scorecards);
     let mut columns: Vec<String> = [
         "assessment_id",
@@ -61,15 +61,14 @@ pub fn assessment_scores(scores: &YearScores, scorecards: &ScorecardSet) -> Tabl
         .iter()
         .map(|column| (*column).to_owned()),
     );
-    let mut table = Table::new(columns);
-    // Rows are formatted on every core; `collect` keeps their order.
-    let rows: Vec<Vec<String>> = scores
-        .assessments
-        .par_iter()
-        .map(|assessment| assessment_row(assessment, &domains))
-        .collect();
-    table.rows.extend(rows);
-    table
+    csv_text(&columns, &scores.assessments, |text, assessment| {
+        write_row(
+            text,
+            assessment_row(assessment, &domains)
+                .iter()
+                .map(String::as_str),
+        );
+    })
 }
 
 /// One row of `assessment-scores.csv`.
@@ -85,16 +84,14 @@ fn assessment_row(assessment: &AssessmentScore, domains: &[DomainId]) -> Vec<Str
         flag(assessment.valid),
         assessment.reason_codes().join(";"),
     ];
-    let percents: BTreeMap<&DomainId, String> = assessment
-        .domains()
-        .iter()
-        .map(|domain| {
-            let percent = domain.percent().map(|percent| fixed(percent, 2));
-            (&domain.domain_id, percent.unwrap_or_default())
-        })
-        .collect();
     for domain in domains {
-        row.push(percents.get(domain).cloned().unwrap_or_default());
+        let percent = assessment
+            .domains()
+            .iter()
+            .find(|score| score.domain_id == *domain)
+            .and_then(DomainScore::percent)
+            .map(|percent| fixed(percent, 2));
+        row.push(percent.unwrap_or_default());
     }
     row.push(
         assessment

@@ -19,7 +19,7 @@ use rayon::prelude::{ParallelIterator, ParallelSlice};
 
 use crate::cells;
 
-/// Rows written together by one task of [`Table::to_csv`].
+/// Rows written together by one task of [`csv_text`].
 const ROWS_PER_BLOCK: usize = 4096;
 
 /// Column names and rows of text cells.
@@ -64,33 +64,45 @@ impl Table {
         self
     }
 
-    /// The CSV text: header then rows, each line ending with `\n`. Blocks of
-    /// rows are written on every core and joined in order.
+    /// The CSV text: header then rows, each line ending with `\n`.
     #[must_use]
     pub fn to_csv(&self) -> String {
-        let mut text = String::new();
-        write_line(&mut text, self.columns.iter().map(String::as_str));
-        let blocks: Vec<String> = self
-            .rows
-            .par_chunks(ROWS_PER_BLOCK)
-            .map(|rows| {
-                let mut block = String::new();
-                for row in rows {
-                    write_line(&mut block, row.iter().map(String::as_str));
-                }
-                block
-            })
-            .collect();
-        text.reserve(blocks.iter().map(String::len).sum());
-        for block in blocks {
-            text.push_str(&block);
-        }
-        text
+        csv_text(&self.columns, &self.rows, |text, row| {
+            write_row(text, row.iter().map(String::as_str));
+        })
     }
 }
 
-fn write_line<'a>(text: &mut String, cells: impl Iterator<Item = &'a str>) {
-    for (index, cell) in cells.enumerate() {
+/// CSV text of a header and one row per record, without keeping the rows:
+/// `write` writes a record's row with [`write_row`]. Blocks of records are
+/// written on every core and joined in order.
+pub fn csv_text<T: Sync>(
+    columns: &[String],
+    records: &[T],
+    write: impl Fn(&mut String, &T) + Sync,
+) -> String {
+    let mut text = String::new();
+    write_row(&mut text, columns.iter().map(String::as_str));
+    let blocks: Vec<String> = records
+        .par_chunks(ROWS_PER_BLOCK)
+        .map(|records| {
+            let mut block = String::new();
+            for record in records {
+                write(&mut block, record);
+            }
+            block
+        })
+        .collect();
+    text.reserve(blocks.iter().map(String::len).sum());
+    for block in blocks {
+        text.push_str(&block);
+    }
+    text
+}
+
+/// Writes one row (see the module documentation) and its line break.
+pub fn write_row<'a>(text: &mut String, cells: impl IntoIterator<Item = &'a str>) {
+    for (index, cell) in cells.into_iter().enumerate() {
         if index > 0 {
             text.push(',');
         }
