@@ -547,6 +547,20 @@ mod tests {
     }
 
     #[test]
+    fn split_header_names_are_polars_names() {
+        for text in ["a, b ,c\n1,2,3\n", " x_note,a\r\n1,2", "\u{FEFF}é,a\n"] {
+            let names = |parser| {
+                let mut errors = Vec::new();
+                let frame =
+                    CsvFrame::from_bytes(text.as_bytes().to_vec(), "f.csv", parser, &mut errors)
+                        .expect("a frame");
+                frame.names().map(str::to_owned).collect::<Vec<_>>()
+            };
+            assert_eq!(names(Parser::Split), names(Parser::Polars), "{text:?}");
+        }
+    }
+
+    #[test]
     fn a_file_with_quotes_or_odd_headers_goes_to_polars() {
         assert!(is_plain("a,b\r\n1,2\r\n"));
         assert!(!is_plain("a,b\n\"1\",2\n"));
