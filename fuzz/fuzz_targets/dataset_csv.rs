@@ -4,24 +4,15 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use pba_data::DATASET_FILES;
 use pba_fuzz::{Scratch, score, scorecards};
 
-const FILES: &[&str] = &[
-    "districts.csv",
-    "facilities.csv",
-    "assessments.csv",
-    "assessment_values.csv",
-    "committee_members.csv",
-    "consultations.csv",
-    "consultation_values.csv",
-    "transfers.csv",
-];
 
 fuzz_target!(|data: &[u8]| {
     let Some((selector, bytes)) = data.split_first() else {
         return;
     };
-    let name = FILES[usize::from(*selector) % FILES.len()];
+    let name = DATASET_FILES[usize::from(*selector) % DATASET_FILES.len()];
     Scratch::get().with_file(name, bytes, |directory| {
         if let Ok(dataset) = pba_data::read_dataset(directory) {
             let _ = score(&dataset, scorecards());

@@ -24,11 +24,14 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
     reason = "mi_option_set only stores a number in mimalloc's option table"
 )]
 fn tune_allocator() {
-    // SAFETY: as in `src/main.rs`: options 15 (`purge_delay`) and 43
-    // (`allow_thp`) of the pinned mimalloc; setting them has no other effect.
+    /// `mi_option_purge_delay` and `mi_option_allow_thp` (v3 `mimalloc.h`).
+    const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+    const ALLOW_TRANSPARENT_HUGE_PAGES: libmimalloc_sys::mi_option_t = 43;
+    // SAFETY: as in `src/main.rs`: both options exist in the pinned mimalloc;
+    // setting them has no other effect.
     unsafe {
-        libmimalloc_sys::mi_option_set(15, -1);
-        libmimalloc_sys::mi_option_set(43, 0);
+        libmimalloc_sys::mi_option_set(PURGE_DELAY, -1);
+        libmimalloc_sys::mi_option_set(ALLOW_TRANSPARENT_HUGE_PAGES, 0);
     }
 }
 

@@ -7,6 +7,8 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use crate::read_dataset::DATASET_FILES;
+
 /// How many errors of one file are printed before "… and N more".
 pub const MAX_PRINTED_PER_FILE: usize = 50;
 
@@ -135,23 +137,11 @@ pub struct DataErrors {
     pub errors: Vec<DataError>,
 }
 
-/// The dataset files in the order errors are reported.
-const FILE_ORDER: &[&str] = &[
-    "districts.csv",
-    "facilities.csv",
-    "assessments.csv",
-    "assessment_values.csv",
-    "committee_members.csv",
-    "consultations.csv",
-    "consultation_values.csv",
-    "transfers.csv",
-];
-
 fn file_rank(file: &str) -> usize {
-    FILE_ORDER
+    DATASET_FILES
         .iter()
         .position(|known| *known == file)
-        .unwrap_or(FILE_ORDER.len())
+        .unwrap_or(DATASET_FILES.len())
 }
 
 impl DataErrors {

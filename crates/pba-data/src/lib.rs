@@ -45,7 +45,7 @@ pub use error::{DataError, DataErrors, WriteError};
 #[doc(hidden)]
 pub use frame::Parser;
 pub use output_set::OutputSet;
-pub use read_dataset::{Reading, read_dataset, read_dataset_with};
+pub use read_dataset::{DATASET_FILES, Reading, read_dataset, read_dataset_with};
 pub use read_results::{
     AchievementRow, FACILITY_SCORE_EXTRA_COLUMNS, ListedAmount, PBA_LIST_COLUMNS,
     read_achievements, read_facility_score_rows, read_facility_scores, read_pba_list,

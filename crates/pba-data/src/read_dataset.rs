@@ -21,6 +21,18 @@ use crate::read_values::{
 };
 use crate::read_visits::{ASSESSMENTS, COMMITTEE_MEMBERS, read_assessments, read_committee};
 
+/// Every file of a dataset directory, in the order errors are reported.
+pub const DATASET_FILES: [&str; 8] = [
+    DISTRICTS,
+    FACILITIES,
+    ASSESSMENTS,
+    ASSESSMENT_VALUES,
+    COMMITTEE_MEMBERS,
+    CONSULTATIONS,
+    CONSULTATION_VALUES,
+    TRANSFERS,
+];
+
 /// Reads a dataset directory.
 ///
 /// Required files: `districts.csv`, `facilities.csv`, `assessments.csv`,

@@ -217,8 +217,9 @@ impl<Id: for<'s> From<&'s str> + Borrow<str> + Hash + Ord> Merged<Id> {
         }
     }
 
-    /// Reads one frame (the whole file or a chunk of it); `false` when its
-    /// header cannot be read.
+    /// Reads one frame (the whole file or a chunk of it), a split long-shape
+    /// file in parts of about `chunk_rows` rows on every core; `false` when
+    /// its header cannot be read.
     fn read(
         &mut self,
         frame: &CsvFrame,
