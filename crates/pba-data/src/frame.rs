@@ -21,6 +21,7 @@ use std::path::Path;
 use polars::prelude::{Column, CsvReadOptions, DataType, SerReader};
 
 use crate::error::DataError;
+use crate::file_bytes::FileBytes;
 use crate::ragged::RowStart;
 
 /// A UTF-8 byte-order mark.
@@ -57,8 +58,8 @@ pub(crate) enum Cells {
     /// The text of a file without quotes and where its data rows start:
     /// each line is a row, each comma ends a cell.
     Lines {
-        /// The whole text, header included.
-        text: String,
+        /// The whole text, header included, checked to be UTF-8.
+        text: FileBytes,
         /// Byte offset of the first data row.
         body: usize,
     },
@@ -99,34 +100,36 @@ impl CsvFrame {
 
     /// [`CsvFrame::read`] on the bytes of a file.
     pub fn from_bytes(
-        bytes: Vec<u8>,
+        bytes: FileBytes,
         file: &str,
         parser: Parser,
         errors: &mut Vec<DataError>,
     ) -> Option<Self> {
         let (text, checked) = checked_text(&bytes, file, errors)?;
+        if parser == Parser::Split && is_plain(text) {
+            if !crate::ragged::plain_rows_fit(text) {
+                errors.extend(crate::ragged::shape_errors(text, file));
+                return None;
+            }
+            return Some(Self::lines(bytes, file));
+        }
         let shape = crate::ragged::shape_errors(text, file);
         if !shape.is_empty() {
             errors.extend(shape);
             return None;
-        }
-        if parser == Parser::Split && is_plain(text) {
-            return Some(Self::lines(bytes, file));
         }
         Self::columns_of(checked, file, 1, errors)
     }
 
     /// The frame of a file without quotes (see [`is_plain`]), its cells
     /// slices of its text.
-    fn lines(bytes: Vec<u8>, file: &str) -> Self {
-        let text = String::from_utf8(bytes)
-            .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned());
-        let start = if text.as_bytes().starts_with(BYTE_ORDER_MARK) {
+    fn lines(text: FileBytes, file: &str) -> Self {
+        let start = if text.starts_with(BYTE_ORDER_MARK) {
             BYTE_ORDER_MARK.len()
         } else {
             0
         };
-        let rest = text.get(start..).unwrap_or_default();
+        let rest = utf8(text.get(start..).unwrap_or_default());
         let header_end = rest.find('\n').map_or(rest.len(), |end| end);
         let header = rest.get(..header_end).unwrap_or_default();
         let names = header
@@ -169,9 +172,8 @@ impl CsvFrame {
         };
         if parser == Parser::Split && is_plain(text) {
             // Its cells are slices of its text: no chunk needed.
-            let shape = crate::ragged::shape_errors(text, file);
-            if !shape.is_empty() {
-                errors.extend(shape);
+            if !crate::ragged::plain_rows_fit(text) {
+                errors.extend(crate::ragged::shape_errors(text, file));
                 return;
             }
             each(&Self::lines(bytes, file), errors);
@@ -286,7 +288,7 @@ impl CsvFrame {
         let Cells::Lines { text, body } = &self.cells else {
             return vec![self.whole()];
         };
-        let bytes = text.as_bytes();
+        let bytes: &[u8] = text;
         let size = bytes.len().saturating_sub(*body).div_ceil(count.max(1));
         let mut parts = Vec::with_capacity(count);
         let mut start = *body;
@@ -297,7 +299,7 @@ impl CsvFrame {
                 .get(target..)
                 .and_then(|rest| memchr::memchr(b'\n', rest))
                 .map_or(bytes.len(), |at| target + at + 1);
-            let height = rows_in(text.get(start..end).unwrap_or_default());
+            let height = rows_in(bytes.get(start..end).unwrap_or_default());
             parts.push(Part {
                 start,
                 end,
@@ -384,8 +386,8 @@ impl CsvFrame {
 }
 
 /// The bytes of a file; `None` with an error naming it when it cannot be read.
-fn read_bytes(path: &Path, file: &str, errors: &mut Vec<DataError>) -> Option<Vec<u8>> {
-    std::fs::read(path)
+fn read_bytes(path: &Path, file: &str, errors: &mut Vec<DataError>) -> Option<FileBytes> {
+    crate::file_bytes::read(path)
         .map_err(|error| {
             errors.push(DataError::file(
                 file,
@@ -423,9 +425,16 @@ fn checked_text<'b>(
 
 /// How many rows lines of text hold: every line break ends a row, and text
 /// after the last one is a row too.
-fn rows_in(lines: &str) -> usize {
-    memchr::memchr_iter(b'\n', lines.as_bytes()).count()
-        + usize::from(!lines.is_empty() && !lines.ends_with('\n'))
+fn rows_in(lines: &[u8]) -> usize {
+    memchr::memchr_iter(b'\n', lines).count()
+        + usize::from(!lines.is_empty() && !lines.ends_with(b"\n"))
+}
+
+/// Text already checked to be UTF-8 (see [`checked_text`]), or a part of it
+/// cut after a line break (a line break is never inside a character). Checked
+/// again rather than assumed: a part is checked on the thread that reads it.
+pub(crate) fn utf8(checked: &[u8]) -> &str {
+    std::str::from_utf8(checked).unwrap_or_default()
 }
 
 /// Whether a checked text (see [`checked_text`]; its rows' shapes checked)
@@ -481,7 +490,7 @@ mod tests {
     /// Every row a frame yields for `names`: its number and cells.
     fn rows(bytes: &[u8], parser: Parser, names: &[&str]) -> Vec<(usize, Vec<Option<String>>)> {
         let mut errors = Vec::new();
-        let frame = CsvFrame::from_bytes(bytes.to_vec(), "f.csv", parser, &mut errors);
+        let frame = CsvFrame::from_bytes(bytes.to_vec().into(), "f.csv", parser, &mut errors);
         assert_eq!(errors, Vec::new());
         let frame = frame.expect("a frame");
         assert_eq!(
@@ -551,9 +560,13 @@ mod tests {
         for text in ["a, b ,c\n1,2,3\n", " x_note,a\r\n1,2", "\u{FEFF}é,a\n"] {
             let names = |parser| {
                 let mut errors = Vec::new();
-                let frame =
-                    CsvFrame::from_bytes(text.as_bytes().to_vec(), "f.csv", parser, &mut errors)
-                        .expect("a frame");
+                let frame = CsvFrame::from_bytes(
+                    text.as_bytes().to_vec().into(),
+                    "f.csv",
+                    parser,
+                    &mut errors,
+                )
+                .expect("a frame");
                 frame.names().map(str::to_owned).collect::<Vec<_>>()
             };
             assert_eq!(names(Parser::Split), names(Parser::Polars), "{text:?}");

@@ -23,6 +23,7 @@
 
 pub mod cells;
 pub mod error;
+mod file_bytes;
 mod frame;
 mod hashing;
 mod identifiers;
