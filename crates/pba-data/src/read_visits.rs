@@ -129,16 +129,24 @@ pub(crate) fn read_committee(
         .copied()
         .collect();
     let mut reader = RowReader::new(frame, &names);
+    // A committee's members usually follow each other: their assessment id
+    // is checked once, and they are gathered before going into the map.
+    let mut checked: Option<&str> = None;
+    let mut run: Option<(&str, Vec<CommitteeMember>)> = None;
     while let Some(mut row) = reader.next_row(errors) {
         let assessment_id = row.required_text("assessment_id").filter(|assessment| {
-            assessments.check(
-                &mut row,
-                "assessment_id",
-                assessment,
-                "assessment",
-                ASSESSMENTS,
-            )
+            checked == Some(*assessment)
+                || assessments.check(
+                    &mut row,
+                    "assessment_id",
+                    assessment,
+                    "assessment",
+                    ASSESSMENTS,
+                )
         });
+        if assessment_id.is_some() {
+            checked = assessment_id;
+        }
         let name = row.required_text("name");
         let role = row.required("role", cells::vocabulary::<MemberRole>);
         let organization = row.text("organization").unwrap_or_default();
@@ -169,17 +177,25 @@ pub(crate) fn read_committee(
             home_facility_id,
             attended_consultation,
         ) {
-            committees
-                .entry(assessment_id)
-                .or_default()
-                .push(CommitteeMember {
-                    name: name.to_owned(),
-                    role,
-                    organization: organization.to_owned(),
-                    home_facility_id: home_facility_id.map(FacilityId::from),
-                    attended_consultation,
-                });
+            let member = CommitteeMember {
+                name: name.to_owned(),
+                role,
+                organization: organization.to_owned(),
+                home_facility_id: home_facility_id.map(FacilityId::from),
+                attended_consultation,
+            };
+            match &mut run {
+                Some((owner, members)) if *owner == assessment_id => members.push(member),
+                _ => {
+                    if let Some((owner, members)) = run.replace((assessment_id, vec![member])) {
+                        committees.entry(owner).or_default().extend(members);
+                    }
+                }
+            }
         }
+    }
+    if let Some((owner, members)) = run {
+        committees.entry(owner).or_default().extend(members);
     }
     committees
         .into_iter()

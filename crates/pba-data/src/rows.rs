@@ -14,7 +14,10 @@ enum Source<'a> {
     Columns(Vec<Option<Column<'a>>>),
     /// Lines of text; for each column asked for, its position in a line.
     Lines {
-        lines: std::str::Split<'a, char>,
+        /// The rows' text.
+        text: &'a str,
+        /// Where the next line starts in `text`.
+        at: usize,
         positions: Vec<Option<usize>>,
         /// How many cells of a line are needed: one past the last position.
         width: usize,
@@ -60,10 +63,8 @@ impl<'a> RowReader<'a> {
             Cells::Lines { text, .. } => {
                 let width = positions.iter().flatten().max().map_or(0, |last| last + 1);
                 Source::Lines {
-                    lines: text
-                        .get(part.start..part.end)
-                        .unwrap_or_default()
-                        .split('\n'),
+                    text: crate::frame::utf8(text.get(part.start..part.end).unwrap_or_default()),
+                    at: 0,
                     width,
                     cells: Vec::with_capacity(width),
                     positions,
@@ -93,15 +94,13 @@ impl<'a> RowReader<'a> {
                 }
             }
             Source::Lines {
-                lines,
+                text,
+                at,
                 positions,
                 width,
                 cells,
             } => {
-                let line = lines.next().unwrap_or_default();
-                let line = line.strip_suffix('\r').unwrap_or(line);
-                cells.clear();
-                cells.extend(line.split(',').take(*width));
+                *at = split_line(text, *at, *width, cells);
                 for (cell, position) in self.current.iter_mut().zip(positions.iter()) {
                     *cell = position
                         .and_then(|position| cells.get(position).copied())
@@ -134,6 +133,44 @@ impl<'a> RowReader<'a> {
             errors,
         })
     }
+}
+
+/// Puts the first `width` cells of the line starting at byte `from` of
+/// `text` into `cells` (a carriage return before the line break is not part
+/// of the last cell) and returns where the next line starts. One pass over
+/// the line's bytes: cells are a few bytes long, shorter than a search
+/// function's set-up.
+fn split_line<'a>(text: &'a str, from: usize, width: usize, cells: &mut Vec<&'a str>) -> usize {
+    cells.clear();
+    let bytes = text.as_bytes();
+    let mut cell_start = from;
+    let mut at = from;
+    while let Some(byte) = bytes.get(at) {
+        match byte {
+            b'\n' => break,
+            b',' => {
+                if cells.len() == width {
+                    // The cells asked for are read: skip to the line break.
+                    at = memchr::memchr(b'\n', bytes.get(at..).unwrap_or_default())
+                        .map_or(bytes.len(), |offset| at + offset);
+                    return at + 1;
+                }
+                cells.push(text.get(cell_start..at).unwrap_or_default());
+                cell_start = at + 1;
+            }
+            _ => {}
+        }
+        at += 1;
+    }
+    if cells.len() < width {
+        let end = if at > cell_start && bytes.get(at - 1) == Some(&b'\r') {
+            at - 1
+        } else {
+            at
+        };
+        cells.push(text.get(cell_start..end).unwrap_or_default());
+    }
+    at + 1
 }
 
 /// One row being read.
