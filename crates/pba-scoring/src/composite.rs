@@ -24,7 +24,8 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::dataset::ValueEntry;
 use crate::error::ValueIssue;
-use crate::indicator_kinds::{Ratio, expected, fraction_ratio};
+use crate::indicator_kinds::expected;
+use crate::outcomes::{Outcome, Outcomes};
 
 /// Decimals kept in unrounded composites (see the module documentation).
 pub const EXACT_PLACES: u32 = 20;
@@ -110,6 +111,8 @@ pub struct PreparedScorecard<'a> {
     indicator_positions: HashMap<&'a str, usize>,
     /// The position of each indicator's domain, by indicator position.
     indicator_domains: Vec<Option<usize>>,
+    /// What common values earn, by indicator position.
+    outcomes: Vec<Outcomes>,
 }
 
 impl<'a> PreparedScorecard<'a> {
@@ -137,6 +140,7 @@ impl<'a> PreparedScorecard<'a> {
             definition,
             indicator_positions,
             indicator_domains,
+            outcomes: definition.indicators.iter().map(Outcomes::new).collect(),
         }
     }
 
@@ -205,35 +209,40 @@ impl<'a> PreparedScorecard<'a> {
         });
         let mut critical_failed = Vec::new();
         let mut overflow = false;
-        for ((indicator, slot), domain_position) in definition
+        for (((indicator, slot), domain_position), outcomes) in definition
             .indicators
             .iter()
             .zip(&slots)
             .zip(&self.indicator_domains)
+            .zip(&self.outcomes)
         {
             let value = slot.and_then(|entry| entry.value);
-            let ratio = match value {
-                None if definition.missing == MissingRule::Zero => Ok(Some(Ratio::ZERO)),
+            let outcome = match value {
+                None if definition.missing == MissingRule::Zero => Ok(outcomes.missing_as_zero),
                 None => Err(ValueIssue::Missing {
                     indicator_id: indicator.id.clone(),
                     expected: expected(indicator),
                 }),
                 Some(value) => {
-                    fraction_ratio(indicator, value).map_err(|problem| ValueIssue::Invalid {
-                        indicator_id: indicator.id.clone(),
-                        problem,
-                    })
+                    outcomes
+                        .get(indicator, value)
+                        .map_err(|problem| ValueIssue::Invalid {
+                            indicator_id: indicator.id.clone(),
+                            problem,
+                        })
                 }
             };
             let domain = domain_position.and_then(|position| domains.get_mut(position));
-            let (fraction, earned) = match ratio {
-                Ok(Some(ratio)) => {
+            let (fraction, earned) = match outcome {
+                Ok(Outcome {
+                    ratio: Some(ratio),
+                    earned,
+                }) => {
                     let fraction = if keep_indicators {
                         ratio.fraction()
                     } else {
                         Some(Decimal::ZERO)
                     };
-                    let earned = ratio.of(indicator.points);
                     if indicator.critical && earned == Some(Decimal::ZERO) {
                         critical_failed.push(indicator.id.clone());
                     }
@@ -252,7 +261,7 @@ impl<'a> PreparedScorecard<'a> {
                     overflow |= fraction.is_none() || earned.is_none();
                     (fraction, earned)
                 }
-                Ok(None) => (None, None),
+                Ok(Outcome { ratio: None, .. }) => (None, None),
                 Err(issue) => {
                     issues.push(issue);
                     if let Some(domain) = domain {

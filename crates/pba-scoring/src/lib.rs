@@ -37,6 +37,7 @@ pub mod eligibility_types;
 pub mod error;
 pub mod explain;
 pub mod indicator_kinds;
+mod outcomes;
 pub mod validity;
 
 pub use assessment::{AssessmentScore, ConsultationPart, score_assessment};
