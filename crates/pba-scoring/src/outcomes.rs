@@ -6,7 +6,7 @@
 //! value is worked out when met, by the same functions: the results are the
 //! same, digit for digit.
 
-use pba_scorecard::{Indicator, IndicatorValue};
+use pba_scorecard::{Indicator, IndicatorKind, IndicatorValue};
 use rust_decimal::Decimal;
 
 use crate::error::ValueProblem;
@@ -58,7 +58,7 @@ impl Outcomes {
             yes: known(IndicatorValue::Yes),
             no: known(IndicatorValue::No),
             not_applicable: known(IndicatorValue::NotApplicable),
-            whole: (0..=WHOLE_NUMBERS)
+            whole: (0..=whole_numbers(indicator))
                 .map(|number| known(IndicatorValue::Number(Decimal::from(number))))
                 .collect(),
             missing_as_zero: Outcome::of_ratio(indicator, Some(Ratio::ZERO)),
@@ -83,6 +83,18 @@ impl Outcomes {
     }
 }
 
+/// The greatest whole number worked out ahead for an indicator: none for a
+/// binary one (numbers are refused), the top of a scale, else [`WHOLE_NUMBERS`].
+fn whole_numbers(indicator: &Indicator) -> usize {
+    match indicator.kind {
+        IndicatorKind::Binary => 0,
+        IndicatorKind::Scale { max } => {
+            usize::try_from(max).map_or(0, |max| max.min(WHOLE_NUMBERS))
+        }
+        IndicatorKind::Numeric { .. } | IndicatorKind::Bands { .. } => WHOLE_NUMBERS,
+    }
+}
+
 /// The position of a number written without decimals and not negative
 /// (exactly the decimal `Decimal::from` makes), if it is one.
 fn whole_number(number: Decimal) -> Option<usize> {
@@ -95,7 +107,7 @@ fn whole_number(number: Decimal) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use pba_scorecard::{Band, DomainId, IndicatorId, IndicatorKind};
+    use pba_scorecard::{Band, DomainId, IndicatorId};
     use proptest::prelude::*;
 
     fn indicators() -> Vec<Indicator> {
