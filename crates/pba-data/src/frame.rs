@@ -107,11 +107,7 @@ impl CsvFrame {
     ) -> Option<Self> {
         let (text, checked) = checked_text(&bytes, file, errors)?;
         if parser == Parser::Split && is_plain(text) {
-            if !crate::ragged::plain_rows_fit(text) {
-                errors.extend(crate::ragged::shape_errors(text, file));
-                return None;
-            }
-            return Some(Self::lines(bytes, file));
+            return Self::lines(bytes, file, errors);
         }
         let shape = crate::ragged::shape_errors(text, file);
         if !shape.is_empty() {
@@ -121,17 +117,22 @@ impl CsvFrame {
         Self::columns_of(checked, file, 1, errors)
     }
 
-    /// The frame of a file without quotes (see [`is_plain`]), its cells
-    /// slices of its text.
-    fn lines(text: FileBytes, file: &str) -> Self {
+    /// The frame of a checked file without quotes (see [`is_plain`]), its
+    /// cells slices of its text; `None` with the shape errors when a row
+    /// does not have the header's number of cells.
+    fn lines(text: FileBytes, file: &str, errors: &mut Vec<DataError>) -> Option<Self> {
         let start = if text.starts_with(BYTE_ORDER_MARK) {
             BYTE_ORDER_MARK.len()
         } else {
             0
         };
-        let rest = utf8(text.get(start..).unwrap_or_default());
-        let header_end = rest.find('\n').map_or(rest.len(), |end| end);
-        let header = rest.get(..header_end).unwrap_or_default();
+        let rest = text.get(start..).unwrap_or_default();
+        if !crate::ragged::plain_rows_fit(rest) {
+            errors.extend(crate::ragged::shape_errors(utf8(rest), file));
+            return None;
+        }
+        let header_end = memchr::memchr(b'\n', rest).unwrap_or(rest.len());
+        let header = utf8(rest.get(..header_end).unwrap_or_default());
         let names = header
             .strip_suffix('\r')
             .unwrap_or(header)
@@ -140,13 +141,13 @@ impl CsvFrame {
             .collect();
         let body = (start + header_end + 1).min(text.len());
         let height = rows_in(text.get(body..).unwrap_or_default());
-        Self {
+        Some(Self {
             file: file.to_owned(),
             names,
             cells: Cells::Lines { text, body },
             height,
             first_row: 1,
-        }
+        })
     }
 
     /// Reads a file in chunks of about `chunk_rows(header line)` rows, each handed to
@@ -172,11 +173,9 @@ impl CsvFrame {
         };
         if parser == Parser::Split && is_plain(text) {
             // Its cells are slices of its text: no chunk needed.
-            if !crate::ragged::plain_rows_fit(text) {
-                errors.extend(crate::ragged::shape_errors(text, file));
-                return;
+            if let Some(frame) = Self::lines(bytes, file, errors) {
+                each(&frame, errors);
             }
-            each(&Self::lines(bytes, file), errors);
             return;
         }
         let bytes = checked;
@@ -437,8 +436,7 @@ pub(crate) fn utf8(checked: &[u8]) -> &str {
     std::str::from_utf8(checked).unwrap_or_default()
 }
 
-/// Whether a checked text (see [`checked_text`]; its rows' shapes checked)
-/// can be split into lines and cells directly and give the cells polars
+/// Whether a checked text (see [`checked_text`]) can be split into lines and cells directly and give the cells polars
 /// would: no quote anywhere, every carriage return part of a CRLF line
 /// break, and a header of distinct, non-empty names (polars renames a
 /// repeated or empty name).

@@ -1,5 +1,7 @@
 //! `assessments.csv` and `committee_members.csv`.
 
+use std::collections::hash_map::Entry;
+
 use crate::hashing::HashMap;
 
 use pba_scorecard::{
@@ -187,18 +189,32 @@ pub(crate) fn read_committee(
             match &mut run {
                 Some((owner, members)) if *owner == assessment_id => members.push(member),
                 _ => {
-                    if let Some((owner, members)) = run.replace((assessment_id, vec![member])) {
-                        committees.entry(owner).or_default().extend(members);
+                    if let Some(ended) = run.replace((assessment_id, vec![member])) {
+                        add_run(&mut committees, ended);
                     }
                 }
             }
         }
     }
-    if let Some((owner, members)) = run {
-        committees.entry(owner).or_default().extend(members);
+    if let Some(ended) = run {
+        add_run(&mut committees, ended);
     }
     committees
         .into_iter()
         .map(|(assessment_id, members)| (AssessmentId::new(assessment_id), members))
         .collect()
+}
+
+/// Adds consecutive members of one committee after its members read so far
+/// (moved as they are when they are its first).
+fn add_run<'a>(
+    committees: &mut HashMap<&'a str, Vec<CommitteeMember>>,
+    (assessment_id, members): (&'a str, Vec<CommitteeMember>),
+) {
+    match committees.entry(assessment_id) {
+        Entry::Occupied(mut known) => known.get_mut().extend(members),
+        Entry::Vacant(new) => {
+            new.insert(members);
+        }
+    }
 }
