@@ -167,6 +167,23 @@ impl<'a> Scorer<'a> {
         }
     }
 
+    /// The same scorer for one thread: its scores carry ids of their own
+    /// (see [`PreparedScorecard::with_own_ids`]).
+    pub(crate) fn for_thread(&self) -> Self {
+        Self {
+            dataset: self.dataset,
+            calendar: self.calendar,
+            fiscal_year: self.fiscal_year,
+            prepared: self
+                .prepared
+                .iter()
+                .map(|(key, prepared)| (*key, prepared.with_own_ids()))
+                .collect(),
+            latest: self.latest.clone(),
+            keep_indicators: self.keep_indicators,
+        }
+    }
+
     /// Whether to build per-indicator results (default: yes).
     pub(crate) fn keeping_indicators(mut self, keep: bool) -> Self {
         self.keep_indicators = keep;
@@ -304,7 +321,7 @@ impl<'a> Scorer<'a> {
             .ok_or_else(|| ConsultationIssue::UnknownScorecard(scorecard_id.clone()))?;
         Ok(ConsultationPart {
             consultation_id: consultation.id.clone(),
-            scorecard_id: prepared.definition.id.clone(),
+            scorecard_id: prepared.scorecard_id().clone(),
             scorecard_version: prepared.definition.version.clone(),
             score: prepared.score_detailed(&consultation.values, self.keep_indicators),
         })

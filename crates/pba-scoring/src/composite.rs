@@ -16,9 +16,10 @@
 //! error, before [`reported_score`] rounds it once.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use pba_scorecard::{
-    Combine, DomainId, IndicatorId, IndicatorValue, MissingRule, ScorecardDefinition,
+    Combine, DomainId, IndicatorId, IndicatorValue, MissingRule, ScorecardDefinition, ScorecardId,
 };
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -113,6 +114,39 @@ pub struct PreparedScorecard<'a> {
     indicator_domains: Vec<Option<usize>>,
     /// What common values earn, by indicator position.
     outcomes: Vec<Outcomes>,
+    /// The ids and texts its scores carry (see [`Self::with_own_ids`]).
+    ids: ScoreIds,
+}
+
+/// The ids and texts a prepared scorecard puts in the scores it makes,
+/// made once and shared by every score.
+#[derive(Debug, Clone)]
+struct ScoreIds {
+    scorecard: ScorecardId,
+    /// `id version`, as issues name the scorecard.
+    label: Arc<str>,
+    domains: Vec<DomainId>,
+    /// What each indicator accepts, by indicator position.
+    expected: Vec<Arc<str>>,
+}
+
+impl ScoreIds {
+    fn new(definition: &ScorecardDefinition) -> Self {
+        Self {
+            scorecard: ScorecardId::new(definition.id.as_str()),
+            label: Arc::from(format!("{} {}", definition.id, definition.version)),
+            domains: definition
+                .domains
+                .iter()
+                .map(|domain| DomainId::new(domain.id.as_str()))
+                .collect(),
+            expected: definition
+                .indicators
+                .iter()
+                .map(|indicator| Arc::from(expected(indicator)))
+                .collect(),
+        }
+    }
 }
 
 impl<'a> PreparedScorecard<'a> {
@@ -141,7 +175,27 @@ impl<'a> PreparedScorecard<'a> {
             indicator_positions,
             indicator_domains,
             outcomes: definition.indicators.iter().map(Outcomes::new).collect(),
+            ids: ScoreIds::new(definition),
         }
+    }
+
+    /// The same scorecard, whose scores carry ids of their own: equal to the
+    /// definition's, but not the same allocations. Each scoring thread takes
+    /// one, so that threads do not all count references to the same ids
+    /// (a shared count is written from every core, once per domain of every
+    /// assessment).
+    #[must_use]
+    pub fn with_own_ids(&self) -> Self {
+        Self {
+            ids: ScoreIds::new(self.definition),
+            ..self.clone()
+        }
+    }
+
+    /// The scorecard id its scores carry.
+    #[must_use]
+    pub fn scorecard_id(&self) -> &ScorecardId {
+        &self.ids.scorecard
     }
 
     /// The position of an indicator id in the definition. Values usually come
@@ -183,7 +237,7 @@ impl<'a> PreparedScorecard<'a> {
                 }),
                 None => stray.push(ValueIssue::UnknownIndicator {
                     indicator_id: entry.indicator_id.clone(),
-                    scorecard: format!("{} {}", definition.id, definition.version),
+                    scorecard: Arc::clone(&self.ids.label),
                 }),
             }
         }
@@ -191,8 +245,9 @@ impl<'a> PreparedScorecard<'a> {
         let mut domains: Vec<DomainScore> = definition
             .domains
             .iter()
-            .map(|domain| DomainScore {
-                domain_id: domain.id.clone(),
+            .zip(&self.ids.domains)
+            .map(|(domain, domain_id)| DomainScore {
+                domain_id: domain_id.clone(),
                 weight: domain.weight,
                 effective_weight: None,
                 earned: Decimal::ZERO,
@@ -209,19 +264,20 @@ impl<'a> PreparedScorecard<'a> {
         });
         let mut critical_failed = Vec::new();
         let mut overflow = false;
-        for (((indicator, slot), domain_position), outcomes) in definition
+        for ((((indicator, slot), domain_position), outcomes), accepted) in definition
             .indicators
             .iter()
             .zip(&slots)
             .zip(&self.indicator_domains)
             .zip(&self.outcomes)
+            .zip(&self.ids.expected)
         {
             let value = slot.and_then(|entry| entry.value);
             let outcome = match value {
                 None if definition.missing == MissingRule::Zero => Ok(outcomes.missing_as_zero),
                 None => Err(ValueIssue::Missing {
                     indicator_id: indicator.id.clone(),
-                    expected: expected(indicator),
+                    expected: Arc::clone(accepted),
                 }),
                 Some(value) => {
                     outcomes

@@ -228,3 +228,25 @@ fn combined_scores_weigh_unrounded_parts() {
     assert_eq!(combined, number("70.00000"));
     assert_eq!(reported_score(combined).to_string(), "70.00");
 }
+
+#[test]
+fn a_copy_with_its_own_ids_scores_the_same_with_other_allocations() {
+    let definition = definition();
+    let prepared = PreparedScorecard::new(&definition);
+    let copy = prepared.with_own_ids();
+    let mut values = values(IndicatorValue::Yes, "3", IndicatorValue::NotApplicable);
+    values.push(entry("Z9", Some(IndicatorValue::Yes)));
+    let (original, copied) = (prepared.score(&values), copy.score(&values));
+    assert_eq!(original, copied);
+    assert_eq!(prepared.scorecard_id(), copy.scorecard_id());
+    for (left, right) in original.domains.iter().zip(&copied.domains) {
+        assert!(!std::ptr::eq(
+            left.domain_id.as_str(),
+            right.domain_id.as_str()
+        ));
+    }
+    assert!(!std::ptr::eq(
+        prepared.scorecard_id().as_str(),
+        copy.scorecard_id().as_str()
+    ));
+}

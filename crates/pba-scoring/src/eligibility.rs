@@ -79,12 +79,16 @@ pub fn score_year_with(
 ) -> YearScores {
     let scorer = Scorer::new(dataset, scorecards, calendar, fiscal_year)
         .keeping_indicators(detail == Detail::Full);
-    // Assessments are scored independently, on every core; `collect` keeps
-    // the id order, so the result does not depend on the thread count.
+    // Assessments are scored independently, on every core, each piece of
+    // work with its own copy of the scorer's ids; `collect` keeps the id
+    // order, so the result does not depend on the thread count.
     let all: Vec<&Assessment> = dataset.assessments.values().collect();
     let assessments: Vec<AssessmentScore> = all
         .par_iter()
-        .map(|assessment| scorer.score(assessment))
+        .map_init(
+            || scorer.for_thread(),
+            |scorer, assessment| scorer.score(assessment),
+        )
         .collect();
 
     let mut isc_by_facility: HashMap<&FacilityId, Vec<&AssessmentScore>> = HashMap::new();

@@ -2,6 +2,8 @@
 //! These are not failures of the engine: they make an assessment invalid and
 //! are reported with it, in words a supervisor can act on.
 
+use std::sync::Arc;
+
 use pba_scorecard::{ConsultationId, FacilityId, IndicatorId, IndicatorValue};
 use rust_decimal::Decimal;
 
@@ -58,16 +60,16 @@ pub enum ValueIssue {
     Missing {
         /// The indicator.
         indicator_id: IndicatorId,
-        /// What the indicator accepts.
-        expected: String,
+        /// What the indicator accepts (one text shared by every issue).
+        expected: Arc<str>,
     },
     /// A value for an indicator the scorecard does not define.
     #[error("unknown indicator `{indicator_id}`, not in scorecard `{scorecard}`")]
     UnknownIndicator {
         /// The id found in the values.
         indicator_id: IndicatorId,
-        /// `id version` of the scorecard.
-        scorecard: String,
+        /// `id version` of the scorecard (one text shared by every issue).
+        scorecard: Arc<str>,
     },
     /// Two values for the same indicator.
     #[error("indicator `{indicator_id}` has more than one value, expected one")]
