@@ -17,6 +17,8 @@ pub use pba_list_xlsx::*;
 pub use scores::*;
 pub use verification::*;
 
+use std::fmt::Write as _;
+
 use rust_decimal::Decimal;
 
 /// An optional decimal as a cell.
@@ -26,13 +28,26 @@ pub fn optional(value: Option<Decimal>) -> String {
 
 /// A decimal with exactly `places` decimals.
 pub fn fixed(value: Decimal, places: u32) -> String {
+    let mut text = String::new();
+    write_fixed(&mut text, value, places);
+    text
+}
+
+/// Writes [`fixed`] at the end of `text`.
+pub fn write_fixed(text: &mut String, value: Decimal, places: u32) {
     let mut value =
         value.round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
     value.rescale(places);
-    value.to_string()
+    // Writing to a `String` cannot fail.
+    let _ = write!(text, "{value}");
 }
 
 /// A boolean cell.
 pub fn flag(value: bool) -> String {
-    if value { "true" } else { "false" }.to_owned()
+    flag_text(value).to_owned()
+}
+
+/// The text of a boolean cell.
+pub fn flag_text(value: bool) -> &'static str {
+    if value { "true" } else { "false" }
 }

@@ -3,11 +3,12 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use pba_data::{Table, csv_text, write_row};
+use pba_data::{RowWriter, Table, csv_text};
 use pba_scorecard::{AssessmentKind, DomainId, FacilityId, ScorecardSet};
-use pba_scoring::{AssessmentScore, Dataset, DomainScore, YearScores};
+use pba_scoring::{AssessmentReason, AssessmentScore, Dataset, DomainScore, YearScores};
+use rust_decimal::Decimal;
 
-use super::{fixed, flag};
+use super::{fixed, flag, flag_text, write_fixed};
 
 /// Domain columns: the union of every scorecard's domain ids, in scorecard
 /// (id, version) order then file order, each once.
@@ -62,73 +63,71 @@ pub fn assessment_scores(scores: &YearScores, scorecards: &ScorecardSet) -> Stri
         .map(|column| (*column).to_owned()),
     );
     csv_text(&columns, &scores.assessments, |text, assessment| {
-        write_row(
-            text,
-            assessment_row(assessment, &domains)
-                .iter()
-                .map(String::as_str),
-        );
+        write_assessment_row(text, assessment, &domains);
     })
 }
 
-/// One row of `assessment-scores.csv`.
-fn assessment_row(assessment: &AssessmentScore, domains: &[DomainId]) -> Vec<String> {
-    let mut row = vec![
-        assessment.assessment_id.to_string(),
-        assessment.facility_id.to_string(),
-        assessment.kind.to_string(),
-        assessment.scorecard_id.to_string(),
-        assessment.scorecard_version.clone(),
-        assessment.date.to_string(),
-        assessment.fiscal_year.to_string(),
-        flag(assessment.valid),
-        assessment.reason_codes().join(";"),
-    ];
+/// Writes one row of `assessment-scores.csv`.
+fn write_assessment_row(text: &mut String, assessment: &AssessmentScore, domains: &[DomainId]) {
+    let mut row = RowWriter::new(text);
+    row.cell(assessment.assessment_id.as_str());
+    row.cell(assessment.facility_id.as_str());
+    row.cell_with(|cell| shown(cell, assessment.kind));
+    row.cell(assessment.scorecard_id.as_str());
+    row.cell(&assessment.scorecard_version);
+    row.cell_with(|cell| shown(cell, assessment.date));
+    row.cell_with(|cell| shown(cell, assessment.fiscal_year));
+    row.cell(flag_text(assessment.valid));
+    row.cell_with(|cell| {
+        joined(
+            cell,
+            assessment.reasons.iter().map(AssessmentReason::code),
+            ";",
+        )
+    });
     for domain in domains {
         let percent = assessment
             .domains()
             .iter()
             .find(|score| score.domain_id == *domain)
-            .and_then(DomainScore::percent)
-            .map(|percent| fixed(percent, 2));
-        row.push(percent.unwrap_or_default());
+            .and_then(DomainScore::percent);
+        row.cell_with(|cell| optional_fixed(cell, percent, 2));
     }
-    row.push(
-        assessment
-            .facility_composite
-            .map(|value| fixed(value, 4))
-            .unwrap_or_default(),
-    );
-    row.push(
-        assessment
-            .consultation_composite
-            .map(|value| fixed(value, 4))
-            .unwrap_or_default(),
-    );
-    row.push(
-        assessment
-            .composite
-            .map(|value| fixed(value, 2))
-            .unwrap_or_default(),
-    );
-    row.push(flag(assessment.critical_cap_applied()));
-    row.push(
-        assessment
-            .redistributed()
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join(";"),
-    );
-    row.push(
-        assessment
-            .reasons
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("; "),
-    );
-    row
+    row.cell_with(|cell| optional_fixed(cell, assessment.facility_composite, 4));
+    row.cell_with(|cell| optional_fixed(cell, assessment.consultation_composite, 4));
+    row.cell_with(|cell| optional_fixed(cell, assessment.composite, 2));
+    row.cell(flag_text(assessment.critical_cap_applied()));
+    row.cell_with(|cell| joined(cell, assessment.redistributed(), ";"));
+    row.cell_with(|cell| joined(cell, &assessment.reasons, "; "));
+    row.end();
+}
+
+/// Writes a value as its `Display` shows it.
+fn shown(cell: &mut String, value: impl std::fmt::Display) {
+    // Writing to a `String` cannot fail.
+    let _ = write!(cell, "{value}");
+}
+
+/// Writes values as they show, separated by `separator`.
+fn joined<T: std::fmt::Display>(
+    cell: &mut String,
+    values: impl IntoIterator<Item = T>,
+    separator: &str,
+) {
+    for (index, value) in values.into_iter().enumerate() {
+        if index > 0 {
+            cell.push_str(separator);
+        }
+        shown(cell, value);
+    }
+}
+
+/// Writes an optional decimal with exactly `places` decimals (nothing when
+/// absent).
+fn optional_fixed(cell: &mut String, value: Option<Decimal>, places: u32) {
+    if let Some(value) = value {
+        write_fixed(cell, value, places);
+    }
 }
 
 /// ISC assessments of the year per facility: (all, valid).

@@ -52,7 +52,7 @@ pub use read_results::{
     read_achievements, read_facility_score_rows, read_facility_scores, read_pba_list,
 };
 pub use read_verification::{VERIFICATION_COLUMNS, VerifiedFacility, read_verification};
-pub use table::{Table, csv_text, neutralise, write_row};
+pub use table::{RowWriter, Table, csv_text, neutralise, write_row};
 pub use template::{
     TEMPLATE_COLUMNS, XLSX_TABLE_HEADER_ROW, allowed, template_table, template_xlsx,
 };

@@ -102,13 +102,55 @@ pub fn csv_text<T: Sync>(
 
 /// Writes one row (see the module documentation) and its line break.
 pub fn write_row<'a>(text: &mut String, cells: impl IntoIterator<Item = &'a str>) {
-    for (index, cell) in cells.into_iter().enumerate() {
-        if index > 0 {
-            text.push(',');
-        }
-        text.push_str(&quote(&neutralise(cell)));
+    let mut row = RowWriter::new(text);
+    for cell in cells {
+        row.cell(cell);
     }
-    text.push('\n');
+    row.end();
+}
+
+/// One row written cell by cell, each cell made spreadsheet-safe and quoted
+/// as [`write_row`] does, without a string of its own: a national
+/// `assessment-scores.csv` has millions of cells.
+pub struct RowWriter<'t> {
+    text: &'t mut String,
+    /// The cell being formatted, by [`Self::cell_with`].
+    scratch: String,
+    cells: usize,
+}
+
+impl<'t> RowWriter<'t> {
+    /// A row written at the end of `text`.
+    pub fn new(text: &'t mut String) -> Self {
+        Self {
+            text,
+            scratch: String::new(),
+            cells: 0,
+        }
+    }
+
+    /// Writes a cell.
+    pub fn cell(&mut self, cell: &str) {
+        if self.cells > 0 {
+            self.text.push(',');
+        }
+        self.cells += 1;
+        self.text.push_str(&quote(&neutralise(cell)));
+    }
+
+    /// Writes the cell `write` formats.
+    pub fn cell_with(&mut self, write: impl FnOnce(&mut String)) {
+        let mut scratch = std::mem::take(&mut self.scratch);
+        scratch.clear();
+        write(&mut scratch);
+        self.cell(&scratch);
+        self.scratch = scratch;
+    }
+
+    /// Ends the row with its line break.
+    pub fn end(self) {
+        self.text.push('\n');
+    }
 }
 
 /// The cell as a spreadsheet should see it: text that would run as a formula
