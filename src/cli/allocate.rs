@@ -59,7 +59,7 @@ pub fn run(arguments: &AllocateArguments) -> Outcome {
                 &scorecards,
                 &program,
                 policy.pba_year - 1,
-                Detail::Summary,
+                Detail::Composites,
             )
             .facilities
         }

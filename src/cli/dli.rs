@@ -209,7 +209,7 @@ pub fn run(arguments: &DliArguments) -> Outcome {
         &scorecards,
         &program,
         arguments.year - 1,
-        Detail::Summary,
+        Detail::Composites,
     );
     let eligibility = pipeline::by_facility(scores.facilities);
     let listed = if arguments.pba_lists.is_empty() {

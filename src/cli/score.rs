@@ -63,18 +63,20 @@ pub fn run(arguments: &ScoreArguments) -> Outcome {
         .out
         .as_ref()
         .ok_or_else(|| Failure::user("`--out DIR` is required unless `--explain` is given"))?;
-    let scores = pipeline::score(
+    // Each assessment's line is written as it is scored, and its domain
+    // results dropped.
+    let rows = tables::AssessmentScoreRows::new(&scorecards);
+    let (scores, lines) = pipeline::score_each(
         &dataset,
         &scorecards,
         &program,
         arguments.year,
-        Detail::Summary,
+        Detail::Composites,
+        |assessment| rows.row(assessment),
     );
     let mut outputs = OutputSet::default();
-    outputs.add_bytes(
-        "assessment-scores.csv",
-        tables::assessment_scores(&scores, &scorecards).into_bytes(),
-    );
+    outputs.add_bytes("assessment-scores.csv", rows.text(&lines).into_bytes());
+    drop(lines);
     outputs.add_table(
         "facility-scores.csv",
         &tables::facility_scores(&scores, &dataset),

@@ -134,7 +134,13 @@ fn listed_transfers(
         if policies.is_empty() {
             continue;
         }
-        let scores = pipeline::score(dataset, scorecards, &program, pba_year - 1, Detail::Summary);
+        let scores = pipeline::score(
+            dataset,
+            scorecards,
+            &program,
+            pba_year - 1,
+            Detail::Composites,
+        );
         let scores = pipeline::by_facility(scores.facilities);
         let mut listed = Vec::new();
         for (_, policy) in &policies {

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use pba_data::{RowWriter, Table, csv_text};
+use pba_data::{RowWriter, Table, csv_text, write_row};
 use pba_scorecard::{AssessmentKind, DomainId, FacilityId, ScorecardSet};
 use pba_scoring::{AssessmentReason, AssessmentScore, Dataset, DomainScore, YearScores};
 use rust_decimal::Decimal;
@@ -31,40 +31,78 @@ fn domain_columns(scorecards: &ScorecardSet) -> Vec<DomainId> {
 /// with its reasons. Domain fractions are percentages rounded to 2 decimals
 /// for reading; `facility_composite` and `consultation_composite` are the
 /// unrounded parts shown to 4 decimals; `composite` is the reported score,
-/// rounded once from the unrounded parts. Returns the CSV text: a national
-/// run has hundreds of thousands of rows, written as they are formatted.
+/// rounded once from the unrounded parts. Returns the CSV text.
 pub fn assessment_scores(scores: &YearScores, scorecards: &ScorecardSet) -> String {
-    let domains = domain_columns(scorecards);
-    let mut columns: Vec<String> = [
-        "assessment_id",
-        "facility_id",
-        "kind",
-        "scorecard_id",
-        "scorecard_version",
-        "date",
-        "fiscal_year",
-        "valid",
-        "reasons",
-    ]
-    .iter()
-    .map(|column| (*column).to_owned())
-    .collect();
-    columns.extend(domains.iter().map(|domain| format!("domain_{domain}")));
-    columns.extend(
-        [
-            "facility_composite",
-            "consultation_composite",
-            "composite",
-            "critical_cap_applied",
-            "redistributed_domains",
-            "reason_details",
+    let table = AssessmentScoreRows::new(scorecards);
+    let header = table.header();
+    csv_text(&header, &scores.assessments, |text, assessment| {
+        write_assessment_row(text, assessment, &table.domains);
+    })
+}
+
+/// The rows of [`assessment_scores`] one at a time, as assessments are
+/// scored (see `pba_scoring::score_year_each`): a national run then keeps a
+/// line of text per assessment instead of its domain results.
+pub struct AssessmentScoreRows {
+    domains: Vec<DomainId>,
+}
+
+impl AssessmentScoreRows {
+    /// The columns of these scorecards.
+    pub fn new(scorecards: &ScorecardSet) -> Self {
+        Self {
+            domains: domain_columns(scorecards),
+        }
+    }
+
+    /// One assessment's line.
+    pub fn row(&self, assessment: &AssessmentScore) -> String {
+        let mut text = String::new();
+        write_assessment_row(&mut text, assessment, &self.domains);
+        text
+    }
+
+    /// The CSV text: the header, then the lines in order.
+    pub fn text(&self, rows: &[String]) -> String {
+        let mut text = String::new();
+        write_row(&mut text, self.header().iter().map(String::as_str));
+        text.reserve(rows.iter().map(String::len).sum());
+        for row in rows {
+            text.push_str(row);
+        }
+        text
+    }
+
+    fn header(&self) -> Vec<String> {
+        let mut columns: Vec<String> = [
+            "assessment_id",
+            "facility_id",
+            "kind",
+            "scorecard_id",
+            "scorecard_version",
+            "date",
+            "fiscal_year",
+            "valid",
+            "reasons",
         ]
         .iter()
-        .map(|column| (*column).to_owned()),
-    );
-    csv_text(&columns, &scores.assessments, |text, assessment| {
-        write_assessment_row(text, assessment, &domains);
-    })
+        .map(|column| (*column).to_owned())
+        .collect();
+        columns.extend(self.domains.iter().map(|domain| format!("domain_{domain}")));
+        columns.extend(
+            [
+                "facility_composite",
+                "consultation_composite",
+                "composite",
+                "critical_cap_applied",
+                "redistributed_domains",
+                "reason_details",
+            ]
+            .iter()
+            .map(|column| (*column).to_owned()),
+        );
+        columns
+    }
 }
 
 /// Writes one row of `assessment-scores.csv`.

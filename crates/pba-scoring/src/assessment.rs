@@ -111,6 +111,21 @@ impl AssessmentScore {
         }
     }
 
+    /// Empties the per-domain results and per-value issues of the facility
+    /// and consultation parts (the issues are in the reasons too), and their
+    /// per-indicator results; composites, flags and reasons are kept.
+    pub fn drop_part_results(&mut self) {
+        self.drop_indicator_results();
+        if let Some(score) = &mut self.facility {
+            score.domains = Vec::new();
+            score.issues = Vec::new();
+        }
+        if let Some(part) = &mut self.consultation {
+            part.score.domains = Vec::new();
+            part.score.issues = Vec::new();
+        }
+    }
+
     /// The reason codes, in order.
     #[must_use]
     pub fn reason_codes(&self) -> Vec<&'static str> {

@@ -45,6 +45,13 @@ pub enum Detail {
     /// would hold 20 million results. Rescore one assessment with
     /// [`crate::score_assessment`] to explain it.
     Summary,
+    /// Composites, flags and reasons only: the per-domain results and the
+    /// per-value issues of the facility and consultation parts are dropped
+    /// too (`domains()` is empty; the issues stay in the reasons), once
+    /// [`score_year_each`] has handed each score over. For commands that
+    /// write no domain column: at 100,000 facilities domain results take
+    /// about 400 MB.
+    Composites,
 }
 
 /// Scores every assessment and decides every facility's eligibility for
@@ -77,19 +84,51 @@ pub fn score_year_with(
     fiscal_year: i32,
     detail: Detail,
 ) -> YearScores {
+    let (scores, _) = score_year_each(
+        dataset,
+        scorecards,
+        calendar,
+        min_assessments,
+        fiscal_year,
+        detail,
+        |_| (),
+    );
+    scores
+}
+
+/// [`score_year_with`], handing each assessment's score to `each` as soon as
+/// it is made, every detail still in it, before [`Detail`] drops what is not
+/// kept: `each`'s results come back in assessment id order. `each` runs on
+/// every core.
+pub fn score_year_each<T: Send>(
+    dataset: &Dataset,
+    scorecards: &ScorecardSet,
+    calendar: FiscalCalendar,
+    min_assessments: u32,
+    fiscal_year: i32,
+    detail: Detail,
+    each: impl Fn(&AssessmentScore) -> T + Sync,
+) -> (YearScores, Vec<T>) {
     let scorer = Scorer::new(dataset, scorecards, calendar, fiscal_year)
         .keeping_indicators(detail == Detail::Full);
     // Assessments are scored independently, on every core, each piece of
-    // work with its own copy of the scorer's ids; `collect` keeps the id
-    // order, so the result does not depend on the thread count.
+    // work with its own copy of the scorer's ids; the results keep the id
+    // order, so they do not depend on the thread count.
     let all: Vec<&Assessment> = dataset.assessments.values().collect();
-    let assessments: Vec<AssessmentScore> = all
+    let (assessments, handed): (Vec<AssessmentScore>, Vec<T>) = all
         .par_iter()
         .map_init(
             || scorer.for_thread(),
-            |scorer, assessment| scorer.score(assessment),
+            |scorer, assessment| {
+                let mut score = scorer.score(assessment);
+                let handed = each(&score);
+                if detail == Detail::Composites {
+                    score.drop_part_results();
+                }
+                (score, handed)
+            },
         )
-        .collect();
+        .unzip();
 
     let mut isc_by_facility: HashMap<&FacilityId, Vec<&AssessmentScore>> = HashMap::new();
     for score in assessments
@@ -113,11 +152,12 @@ pub fn score_year_with(
             facility_score(facility, isc, min_assessments, fiscal_year, fallback)
         })
         .collect();
-    YearScores {
+    let scores = YearScores {
         fiscal_year,
         assessments,
         facilities,
-    }
+    };
+    (scores, handed)
 }
 
 /// One facility's row, from its ISC assessments (of every year).

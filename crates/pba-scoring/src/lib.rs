@@ -46,7 +46,7 @@ pub use composite::{
     reported_score, score_values,
 };
 pub use dataset::*;
-pub use eligibility::{Detail, YearScores, score_year, score_year_with};
+pub use eligibility::{Detail, YearScores, score_year, score_year_each, score_year_with};
 pub use eligibility_types::*;
 pub use error::{CommitteeIssue, ConsultationIssue, ValueIssue, ValueProblem};
 pub use explain::explain;

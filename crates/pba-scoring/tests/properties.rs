@@ -18,7 +18,7 @@ use pba_scorecard::{
 };
 use pba_scoring::{
     Assessment, AssessmentScore, CommitteeMember, Consultation, Dataset, Detail, District,
-    Facility, ValueEntry, YearScores, score_year, score_year_with,
+    Facility, ValueEntry, YearScores, score_year, score_year_each, score_year_with,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -425,6 +425,31 @@ proptest! {
         let summary = score_year_with(&dataset, &scorecards(), FiscalCalendar::default(), 2, 2019, Detail::Summary);
         full.assessments.iter_mut().for_each(AssessmentScore::drop_indicator_results);
         prop_assert_eq!(full, summary);
+    }
+
+    #[test]
+    fn composites_detail_hands_every_full_score_over_then_drops_part_results(
+        specs in prop::collection::vec(facility(), 1..6),
+    ) {
+        let dataset = dataset(&specs, None);
+        let mut full = score(&dataset);
+        let (composites, handed) = score_year_each(
+            &dataset,
+            &scorecards(),
+            FiscalCalendar::default(),
+            2,
+            2019,
+            Detail::Composites,
+            |assessment| {
+                let mut summary = assessment.clone();
+                summary.drop_indicator_results();
+                summary
+            },
+        );
+        full.assessments.iter_mut().for_each(AssessmentScore::drop_indicator_results);
+        prop_assert_eq!(&full.assessments, &handed);
+        full.assessments.iter_mut().for_each(AssessmentScore::drop_part_results);
+        prop_assert_eq!(full, composites);
     }
 
     #[test]
