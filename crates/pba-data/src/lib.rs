@@ -21,6 +21,7 @@
 //! # std::fs::remove_dir_all(&dir).unwrap();
 //! ```
 
+mod by_owner;
 pub mod cells;
 pub mod error;
 mod file_bytes;

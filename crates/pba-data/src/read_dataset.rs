@@ -1,10 +1,6 @@
 //! [`read_dataset`]: a dataset directory (SPEC section 2) into a
 //! [`Dataset`], every file checked, every problem of every file reported.
 
-use std::borrow::Borrow;
-use std::hash::Hash;
-
-use crate::hashing::HashMap;
 use std::path::Path;
 
 use pba_scorecard::{AssessmentId, ConsultationId};
@@ -193,16 +189,15 @@ pub fn read_dataset_with(dir: &Path, reading: Reading) -> Result<Dataset, DataEr
         assessments: assessments
             .into_iter()
             .map(|mut assessment| {
-                assessment.values = take(&mut assessment_values.values, assessment.id.as_str());
-                assessment.committee = take(&mut committees, assessment.id.as_str());
+                assessment.values = assessment_values.values.take(assessment.id.as_str());
+                assessment.committee = committees.take(assessment.id.as_str());
                 (assessment.id.clone(), assessment)
             })
             .collect(),
         consultations: consultations
             .into_iter()
             .map(|mut consultation| {
-                consultation.values =
-                    take(&mut consultation_values.values, consultation.id.as_str());
+                consultation.values = consultation_values.values.take(consultation.id.as_str());
                 (consultation.id.clone(), consultation)
             })
             .collect(),
@@ -234,8 +229,4 @@ fn load(
         }
         None
     }
-}
-
-fn take<Id: Borrow<str> + Hash + Eq, T>(grouped: &mut HashMap<Id, Vec<T>>, id: &str) -> Vec<T> {
-    grouped.remove(id).unwrap_or_default()
 }

@@ -18,6 +18,7 @@ use std::collections::BTreeMap;
 use std::hash::Hash;
 use std::path::Path;
 
+use crate::by_owner::{ByOwner, Grouping};
 use crate::hashing::HashMap;
 
 use pba_scorecard::IndicatorId;
@@ -187,14 +188,14 @@ type ValueComment<'a> = (&'a str, IndicatorId, String);
 /// indicator. Owner ids are owned, so the file's frame can be dropped as soon
 /// as its values are read.
 pub(crate) struct OwnedValues<Id> {
-    pub values: HashMap<Id, Vec<ValueEntry>>,
+    pub values: ByOwner<Id, ValueEntry>,
     pub comments: BTreeMap<(Id, IndicatorId), String>,
 }
 
 impl<Id> Default for OwnedValues<Id> {
     fn default() -> Self {
         Self {
-            values: HashMap::default(),
+            values: ByOwner::default(),
             comments: BTreeMap::new(),
         }
     }
@@ -204,15 +205,15 @@ impl<Id> Default for OwnedValues<Id> {
 /// each chunk's groups in file order.
 struct Merged<Id> {
     shape: Shape,
-    groups: HashMap<Id, (Vec<ValueEntry>, Rows)>,
+    groups: Grouping<Id, (Vec<ValueEntry>, Rows)>,
     comments: BTreeMap<(Id, IndicatorId), String>,
 }
 
-impl<Id: for<'s> From<&'s str> + Borrow<str> + Hash + Ord> Merged<Id> {
+impl<Id: for<'s> From<&'s str> + Borrow<str> + Hash + Ord + Clone> Merged<Id> {
     fn new() -> Self {
         Self {
             shape: Shape::Long,
-            groups: HashMap::default(),
+            groups: Grouping::default(),
             comments: BTreeMap::new(),
         }
     }
@@ -248,16 +249,18 @@ impl<Id: for<'s> From<&'s str> + Borrow<str> + Hash + Ord> Merged<Id> {
     fn add(&mut self, grouped: Groups<'_>) {
         let (runs, comments) = grouped.finish();
         for run in runs {
-            if let Some((values, rows)) = self.groups.get_mut(run.owner_id) {
-                let count = run.values.len();
-                for (value, row) in run.values.into_iter().zip(run.rows.list(count)) {
-                    rows.push(values.len(), row);
-                    values.push(value);
-                }
-            } else {
-                self.groups
-                    .insert(Id::from(run.owner_id), (run.values, run.rows));
-            }
+            self.groups.add(
+                run.owner_id,
+                || Id::from(run.owner_id),
+                (run.values, run.rows),
+                |(values, rows), (more, more_rows)| {
+                    let count = more.len();
+                    for (value, row) in more.into_iter().zip(more_rows.list(count)) {
+                        rows.push(values.len(), row);
+                        values.push(value);
+                    }
+                },
+            );
         }
         for (owner_id, indicator_id, text) in comments {
             self.comments
@@ -267,13 +270,18 @@ impl<Id: for<'s> From<&'s str> + Borrow<str> + Hash + Ord> Merged<Id> {
 
     /// Each owner's values sorted by indicator id, repeats reported.
     fn finish(self, file: &str, errors: &mut Vec<DataError>) -> OwnedValues<Id> {
-        let mut values = HashMap::with_capacity_and_hasher(self.groups.len(), Default::default());
-        for (owner_id, (group, rows)) in self.groups {
-            let unique = sorted_unique(owner_id.borrow(), group, rows, self.shape, file, errors);
-            values.insert(owner_id, unique);
-        }
+        let groups = self
+            .groups
+            .into_groups()
+            .into_iter()
+            .map(|(owner_id, (group, rows))| {
+                let unique =
+                    sorted_unique(owner_id.borrow(), group, rows, self.shape, file, errors);
+                (owner_id, unique)
+            })
+            .collect();
         OwnedValues {
-            values,
+            values: ByOwner::new(groups),
             comments: self.comments,
         }
     }
@@ -281,7 +289,7 @@ impl<Id: for<'s> From<&'s str> + Borrow<str> + Hash + Ord> Merged<Id> {
 
 /// Reads a value file already read into a frame (see the module
 /// documentation).
-pub(crate) fn read_values<Id: for<'s> From<&'s str> + Borrow<str> + Hash + Ord>(
+pub(crate) fn read_values<Id: for<'s> From<&'s str> + Borrow<str> + Hash + Ord + Clone>(
     frame: Option<&CsvFrame>,
     owner: &Owner<'_>,
     errors: &mut Vec<DataError>,
@@ -302,7 +310,7 @@ pub(crate) const CHUNK_ROWS: usize = 1_000_000;
 /// Reads a value file from disk, a long-shape file in chunks of `chunk_rows`
 /// rows (see [`CsvFrame::read_chunks`]): the same values and the same errors
 /// as reading it whole. A wide-shape file is read whole.
-pub(crate) fn read_value_file<Id: for<'s> From<&'s str> + Borrow<str> + Hash + Ord>(
+pub(crate) fn read_value_file<Id: for<'s> From<&'s str> + Borrow<str> + Hash + Ord + Clone>(
     path: &Path,
     file: &str,
     owner: &Owner<'_>,

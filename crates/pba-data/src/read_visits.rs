@@ -1,8 +1,6 @@
 //! `assessments.csv` and `committee_members.csv`.
 
-use std::collections::hash_map::Entry;
-
-use crate::hashing::HashMap;
+use crate::by_owner::{ByOwner, Grouping};
 
 use pba_scorecard::{
     AssessmentId, AssessmentKind, ConsultationId, FacilityId, MemberRole, ScorecardId,
@@ -119,10 +117,10 @@ pub(crate) fn read_committee(
     assessments: &Known<'_>,
     facilities: &Known<'_>,
     errors: &mut Vec<DataError>,
-) -> HashMap<AssessmentId, Vec<CommitteeMember>> {
-    let mut committees: HashMap<&str, Vec<CommitteeMember>> = HashMap::default();
+) -> ByOwner<AssessmentId, CommitteeMember> {
+    let mut committees: Grouping<&str, Vec<CommitteeMember>> = Grouping::default();
     let Some(frame) = frame.filter(|frame| frame.check_header(&COMMITTEE_COLUMNS, errors)) else {
-        return HashMap::default();
+        return ByOwner::default();
     };
     let names: Vec<&str> = COMMITTEE_COLUMNS
         .required
@@ -199,22 +197,25 @@ pub(crate) fn read_committee(
     if let Some(ended) = run {
         add_run(&mut committees, ended);
     }
-    committees
-        .into_iter()
-        .map(|(assessment_id, members)| (AssessmentId::new(assessment_id), members))
-        .collect()
+    ByOwner::new(
+        committees
+            .into_groups()
+            .into_iter()
+            .map(|(assessment_id, members)| (AssessmentId::new(assessment_id), members))
+            .collect(),
+    )
 }
 
 /// Adds consecutive members of one committee after its members read so far
 /// (moved as they are when they are its first).
 fn add_run<'a>(
-    committees: &mut HashMap<&'a str, Vec<CommitteeMember>>,
+    committees: &mut Grouping<&'a str, Vec<CommitteeMember>>,
     (assessment_id, members): (&'a str, Vec<CommitteeMember>),
 ) {
-    match committees.entry(assessment_id) {
-        Entry::Occupied(mut known) => known.get_mut().extend(members),
-        Entry::Vacant(new) => {
-            new.insert(members);
-        }
-    }
+    committees.add(
+        assessment_id,
+        || assessment_id,
+        members,
+        |known, more| known.extend(more),
+    );
 }
