@@ -1,14 +1,20 @@
 //! Unique ids within a file and references between files.
+//!
+//! A file that refers to another's ids usually lists them in that file's
+//! order (a facility's assessments follow each other, as do an assessment's
+//! values and committee members). A [`Cursor`] checks such references: the
+//! id it found last, or the one after it in its file, is checked without a
+//! lookup; any other is looked up, and the cursor moves there.
 
 use crate::hashing::HashMap;
-use crate::hashing::HashSet;
 
 use crate::rows::Row;
 
-/// The ids of one file, with the row each was first given at.
+/// The ids of one file, in file order, with the row each was given at.
 #[derive(Default)]
 pub(crate) struct IdRegistry<'a> {
-    first_row: HashMap<&'a str, usize>,
+    positions: HashMap<&'a str, usize>,
+    ids: Vec<(&'a str, usize)>,
 }
 
 impl<'a> IdRegistry<'a> {
@@ -16,38 +22,53 @@ impl<'a> IdRegistry<'a> {
     /// given on an earlier row.
     pub fn register(&mut self, row: &mut Row<'_, 'a>, column: &str) -> Option<&'a str> {
         let id = row.required_text(column)?;
-        if let Some(first) = self.first_row.get(id) {
+        if let Some((_, first)) = self
+            .positions
+            .get(id)
+            .and_then(|position| self.ids.get(*position))
+        {
             row.error(
                 column,
                 format!("duplicate id `{id}`, first given at row {first}"),
             );
             return None;
         }
-        self.first_row.insert(id, row.number);
+        self.positions.insert(id, self.ids.len());
+        self.ids.push((id, row.number));
         Some(id)
     }
 
-    /// The set of ids, for references from other files.
+    /// The ids, for references from other files.
     pub fn into_known(self) -> Known<'a> {
-        Known(Some(self.first_row.into_keys().collect()))
+        Known(Some(KnownIds {
+            positions: self.positions,
+            order: self.ids.into_iter().map(|(id, _)| id).collect(),
+        }))
     }
 }
 
 /// Ids another file may refer to; `Known(None)` when their file could not be
 /// read, so references to it are not checked (its own errors say why).
 #[derive(Default)]
-pub(crate) struct Known<'a>(pub Option<HashSet<&'a str>>);
+pub(crate) struct Known<'a>(Option<KnownIds<'a>>);
 
-impl Known<'_> {
+/// The ids of a file that could be read: each id's position in file order.
+#[derive(Default)]
+struct KnownIds<'a> {
+    positions: HashMap<&'a str, usize>,
+    order: Vec<&'a str>,
+}
+
+impl<'a> Known<'a> {
     /// No id at all, and the file is known to be absent: every reference is unknown.
     pub fn none() -> Self {
-        Self(Some(HashSet::default()))
+        Self(Some(KnownIds::default()))
     }
 
     /// How many ids there are (0 when unchecked): a capacity for maps keyed
     /// by them.
     pub fn len(&self) -> usize {
-        self.0.as_ref().map_or(0, HashSet::len)
+        self.0.as_ref().map_or(0, |known| known.order.len())
     }
 
     /// An id file that could not be read: nothing is checked against it.
@@ -64,15 +85,104 @@ impl Known<'_> {
         entity: &str,
         file: &str,
     ) -> bool {
-        match &self.0 {
-            Some(ids) if !ids.contains(id) => {
-                row.error(
-                    column,
-                    format!("unknown {entity} `{id}`, expected an id of `{file}`"),
-                );
-                false
+        self.cursor().check(row, column, id, entity, file)
+    }
+
+    /// A cursor for references that usually follow this file's order.
+    pub fn cursor(&self) -> Cursor<'_, 'a> {
+        Cursor {
+            known: self,
+            last: None,
+        }
+    }
+}
+
+/// Checks references that usually come in the order of their file (see the
+/// module documentation).
+pub(crate) struct Cursor<'k, 'a> {
+    known: &'k Known<'a>,
+    /// The position of the id found last.
+    last: Option<usize>,
+}
+
+impl Cursor<'_, '_> {
+    /// As [`Known::check`].
+    pub fn check(
+        &mut self,
+        row: &mut Row<'_, '_>,
+        column: &str,
+        id: &str,
+        entity: &str,
+        file: &str,
+    ) -> bool {
+        if self.finds(id) {
+            return true;
+        }
+        row.error(
+            column,
+            format!("unknown {entity} `{id}`, expected an id of `{file}`"),
+        );
+        false
+    }
+
+    /// Whether `id` is known (always, when unchecked); the cursor moves to it.
+    fn finds(&mut self, id: &str) -> bool {
+        let Some(known) = &self.known.0 else {
+            return true;
+        };
+        let near = match self.last {
+            Some(last) => [last, last + 1],
+            None => [0, 0],
+        };
+        if let Some(position) = near
+            .into_iter()
+            .find(|position| known.order.get(*position) == Some(&id))
+        {
+            self.last = Some(position);
+            return true;
+        }
+        if let Some(position) = known.positions.get(id) {
+            self.last = Some(*position);
+            return true;
+        }
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::{Known, KnownIds};
+
+    fn known(ids: &[String]) -> Known<'_> {
+        Known(Some(KnownIds {
+            positions: ids
+                .iter()
+                .enumerate()
+                .map(|(position, id)| (id.as_str(), position))
+                .collect(),
+            order: ids.iter().map(String::as_str).collect(),
+        }))
+    }
+
+    proptest! {
+        /// In any order, with repeats and gaps, a cursor finds exactly the
+        /// known ids.
+        #[test]
+        fn a_cursor_finds_exactly_the_known_ids(
+            count in 0..12_usize,
+            references in prop::collection::vec(0..16_usize, 0..40),
+        ) {
+            let ids: Vec<String> = (0..count).map(|number| format!("F{number}")).collect();
+            let known = known(&ids);
+            let mut cursor = known.cursor();
+            for reference in references {
+                let id = format!("F{reference}");
+                prop_assert_eq!(cursor.finds(&id), reference < count, "{}", id);
             }
-            _ => true,
+            prop_assert!(Known::unchecked().cursor().finds("anything"));
+            prop_assert!(!Known::none().cursor().finds("F0"));
         }
     }
 }

@@ -54,10 +54,11 @@ pub(crate) fn read_consultations<'a>(
     let mut ids = IdRegistry::default();
     let mut consultations = Vec::with_capacity(frame.height);
     let mut reader = RowReader::new(frame, CONSULTATION_COLUMNS.required);
+    let mut facility_ids = facilities.cursor();
     while let Some(mut row) = reader.next_row(errors) {
         let id = ids.register(&mut row, "consultation_id");
         let facility_id = row.required_text("facility_id").filter(|facility| {
-            facilities.check(&mut row, "facility_id", facility, "facility", FACILITIES)
+            facility_ids.check(&mut row, "facility_id", facility, "facility", FACILITIES)
         });
         let date = row.required("date", cells::date);
         let participants = row.required("participants", cells::count);

@@ -27,7 +27,7 @@ use pba_scoring::ValueEntry;
 use crate::cells;
 use crate::error::DataError;
 use crate::frame::{ColumnSpec, CsvFrame, Parser, Part};
-use crate::identifiers::Known;
+use crate::identifiers::{Cursor, Known};
 use crate::rows::{Row, RowReader};
 use rayon::prelude::{IntoParallelRefIterator, ParallelIterator};
 
@@ -388,7 +388,7 @@ fn read_long_part<'a>(
     errors: &mut Vec<DataError>,
 ) -> Groups<'a> {
     let mut grouped = Groups::default();
-    let mut checked = CheckedOwner::default();
+    let mut checked = CheckedOwner::new(owner);
     let mut interner = Interner::default();
     let [owner_at, indicator_at, value_at, comment_at] = [0, 1, 2, 3];
     let mut reader = RowReader::part(
@@ -459,7 +459,7 @@ fn read_wide<'a>(
     let ids: Vec<IndicatorId> = indicators.iter().copied().map(IndicatorId::new).collect();
     let mut first_rows: HashMap<&'a str, usize> =
         HashMap::with_capacity_and_hasher(owner.known.len(), Default::default());
-    let mut checked = CheckedOwner::default();
+    let mut checked = CheckedOwner::new(owner);
     while let Some(mut row) = reader.next_row(errors) {
         let owner_id = checked.owner_id(&mut row, 0, owner);
         if let Some(id) = owner_id
@@ -500,13 +500,21 @@ fn read_wide<'a>(
 }
 
 /// Checks owner ids against their file, remembering the last one found:
-/// consecutive rows of one owner are checked once.
-#[derive(Default)]
-struct CheckedOwner<'a> {
+/// consecutive rows of one owner are checked once, and owners that follow
+/// their file's order are found without a lookup.
+struct CheckedOwner<'a, 'k> {
     last_known: Option<&'a str>,
+    cursor: Cursor<'k, 'k>,
 }
 
-impl<'a> CheckedOwner<'a> {
+impl<'a, 'k> CheckedOwner<'a, 'k> {
+    fn new(owner: &Owner<'k>) -> Self {
+        Self {
+            last_known: None,
+            cursor: owner.known.cursor(),
+        }
+    }
+
     fn owner_id(&mut self, row: &mut Row<'_, 'a>, at: usize, owner: &Owner<'_>) -> Option<&'a str> {
         let Some(id) = row.cell_at(at) else {
             row.error(owner.column, "empty cell, a value is required");
@@ -515,8 +523,8 @@ impl<'a> CheckedOwner<'a> {
         if self.last_known == Some(id) {
             return Some(id);
         }
-        let known = owner
-            .known
+        let known = self
+            .cursor
             .check(row, owner.column, id, owner.entity, owner.file);
         if known {
             self.last_known = Some(id);

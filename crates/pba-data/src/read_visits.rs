@@ -57,10 +57,11 @@ pub(crate) fn read_assessments<'a>(
         .copied()
         .collect();
     let mut reader = RowReader::new(frame, &names);
+    let (mut facility_ids, mut consultation_ids) = (facilities.cursor(), consultations.cursor());
     while let Some(mut row) = reader.next_row(errors) {
         let id = ids.register(&mut row, "assessment_id");
         let facility_id = row.required_text("facility_id").filter(|facility| {
-            facilities.check(&mut row, "facility_id", facility, "facility", FACILITIES)
+            facility_ids.check(&mut row, "facility_id", facility, "facility", FACILITIES)
         });
         let scorecard_id = row.required_text("scorecard_id");
         let scorecard_version = row.required_text("scorecard_version");
@@ -68,7 +69,7 @@ pub(crate) fn read_assessments<'a>(
         let kind = row.required("kind", cells::vocabulary::<AssessmentKind>);
         let consultation_id = match row.text("consultation_id") {
             None => Some(None),
-            Some(consultation) => consultations
+            Some(consultation) => consultation_ids
                 .check(
                     &mut row,
                     "consultation_id",
@@ -129,14 +130,16 @@ pub(crate) fn read_committee(
         .copied()
         .collect();
     let mut reader = RowReader::new(frame, &names);
-    // A committee's members usually follow each other: their assessment id
-    // is checked once, and they are gathered before going into the map.
+    // A committee's members usually follow each other, and committees their
+    // assessments: the assessment id is checked once per committee, usually
+    // without a lookup, and members are gathered before going into a group.
+    let mut assessment_ids = assessments.cursor();
     let mut checked: Option<&str> = None;
     let mut run: Option<(&str, Vec<CommitteeMember>)> = None;
     while let Some(mut row) = reader.next_row(errors) {
         let assessment_id = row.required_text("assessment_id").filter(|assessment| {
             checked == Some(*assessment)
-                || assessments.check(
+                || assessment_ids.check(
                     &mut row,
                     "assessment_id",
                     assessment,
