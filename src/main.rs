@@ -33,9 +33,15 @@ const ALLOW_TRANSPARENT_HUGE_PAGES: libmimalloc_sys::mi_option_t = 43;
 /// chunk's cells freed) had the kernel zero the same memory again and again:
 /// `clear_page_erms` was about a third of `pba score`'s samples at 100,000
 /// facilities. Peak memory grows by about a tenth.
+///
+/// mimalloc turns transparent huge pages off only when it starts, before
+/// `main`, so its option alone left them on: the process turns them off
+/// itself (`prctl(PR_SET_THP_DISABLE)`, what mimalloc would have done). At
+/// 100,000 facilities `pba score` then takes 390,000 page faults instead of
+/// 122,000, and about 5 % less CPU time.
 #[expect(
     unsafe_code,
-    reason = "mi_option_set only stores a number in mimalloc's option table"
+    reason = "mi_option_set only stores a number in mimalloc's option table; prctl sets a flag of this process"
 )]
 fn tune_allocator() {
     // SAFETY: both options exist in the mimalloc version `Cargo.lock` pins
@@ -44,6 +50,13 @@ fn tune_allocator() {
     unsafe {
         libmimalloc_sys::mi_option_set(PURGE_DELAY, -1);
         libmimalloc_sys::mi_option_set(ALLOW_TRANSPARENT_HUGE_PAGES, 0);
+    }
+    // SAFETY: PR_SET_THP_DISABLE takes plain integers and touches no memory
+    // of this process; a kernel without it returns an error, ignored (pages
+    // then stay as the kernel decides).
+    #[cfg(target_os = "linux")]
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
     }
 }
 

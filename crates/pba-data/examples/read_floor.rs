@@ -22,7 +22,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// freed memory kept, no transparent huge pages.
 #[expect(
     unsafe_code,
-    reason = "mi_option_set only stores a number in mimalloc's option table"
+    reason = "mi_option_set only stores a number in mimalloc's option table; prctl sets a flag of this process"
 )]
 fn tune_allocator() {
     /// `mi_option_purge_delay` and `mi_option_allow_thp` (v3 `mimalloc.h`).
@@ -33,6 +33,11 @@ fn tune_allocator() {
     unsafe {
         libmimalloc_sys::mi_option_set(PURGE_DELAY, -1);
         libmimalloc_sys::mi_option_set(ALLOW_TRANSPARENT_HUGE_PAGES, 0);
+    }
+    // SAFETY: as in `src/main.rs`: plain integers, no memory touched.
+    #[cfg(target_os = "linux")]
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
     }
 }
 
