@@ -6,6 +6,8 @@
 //! id it found last, or the one after it in its file, is checked without a
 //! lookup; any other is looked up, and the cursor moves there.
 
+use pba_scorecard::same_id;
+
 use crate::hashing::HashMap;
 
 use crate::rows::Row;
@@ -134,10 +136,12 @@ impl Cursor<'_, '_> {
             Some(last) => [last, last + 1],
             None => [0, 0],
         };
-        if let Some(position) = near
-            .into_iter()
-            .find(|position| known.order.get(*position) == Some(&id))
-        {
+        if let Some(position) = near.into_iter().find(|position| {
+            known
+                .order
+                .get(*position)
+                .is_some_and(|known| same_id(known, id))
+        }) {
             self.last = Some(position);
             return true;
         }

@@ -21,7 +21,7 @@ use std::path::Path;
 use crate::by_owner::{ByOwner, Grouping};
 use crate::hashing::HashMap;
 
-use pba_scorecard::IndicatorId;
+use pba_scorecard::{IndicatorId, same_id};
 use pba_scoring::ValueEntry;
 
 use crate::cells;
@@ -72,7 +72,7 @@ impl<'a> Interner<'a> {
     fn intern(&mut self, text: &'a str) -> IndicatorId {
         let next = self.last.wrapping_add(1);
         if let Some((known, id)) = self.ids.get(next)
-            && *known == text
+            && same_id(known, text)
         {
             self.last = next;
             return id.clone();
@@ -153,7 +153,10 @@ impl<'a> Groups<'a> {
     }
 
     fn push(&mut self, owner_id: &'a str, row: usize, value: ValueEntry) {
-        if self.current_owner() != Some(owner_id) {
+        if !self
+            .current_owner()
+            .is_some_and(|current| same_id(current, owner_id))
+        {
             self.end_run();
             self.current = Some((owner_id, Rows::Consecutive { first: row }));
         }
@@ -399,7 +402,13 @@ fn read_long_part<'a>(
     while let Some(mut row) = reader.next_row(errors) {
         // Rows of the owner being read need no new check.
         let owner_id = match row.cell_at(owner_at) {
-            Some(id) if grouped.current_owner() == Some(id) => Some(id),
+            Some(id)
+                if grouped
+                    .current_owner()
+                    .is_some_and(|current| same_id(current, id)) =>
+            {
+                Some(id)
+            }
             _ => checked.owner_id(&mut row, owner_at, owner),
         };
         let indicator_id = row.cell_at(indicator_at);
@@ -520,7 +529,7 @@ impl<'a, 'k> CheckedOwner<'a, 'k> {
             row.error(owner.column, "empty cell, a value is required");
             return None;
         };
-        if self.last_known == Some(id) {
+        if self.last_known.is_some_and(|last| same_id(last, id)) {
             return Some(id);
         }
         let known = self

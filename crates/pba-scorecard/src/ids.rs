@@ -84,3 +84,65 @@ identifier!(
     /// `dli.id`: a DLI series such as `8` or `6.1`.
     DliId,
 );
+
+/// Whether two ids are the same text. National runs compare ids of a few
+/// bytes hundreds of millions of times (an indicator with its expected one,
+/// a row's owner with the previous row's); up to 16 bytes they are compared
+/// as two overlapping words each, without a call to `memcmp`.
+#[must_use]
+#[inline]
+pub fn same_id(left: &str, right: &str) -> bool {
+    let (left, right) = (left.as_bytes(), right.as_bytes());
+    let length = left.len();
+    if length != right.len() {
+        return false;
+    }
+    match length {
+        0..=3 => left == right,
+        4..=8 => {
+            word::<4>(left, 0) == word::<4>(right, 0)
+                && word::<4>(left, length - 4) == word::<4>(right, length - 4)
+        }
+        9..=16 => {
+            word::<8>(left, 0) == word::<8>(right, 0)
+                && word::<8>(left, length - 8) == word::<8>(right, length - 8)
+        }
+        _ => left == right,
+    }
+}
+
+/// `N` bytes of `bytes` from `at`, as they are (`None` past the end).
+#[inline]
+fn word<const N: usize>(bytes: &[u8], at: usize) -> Option<[u8; N]> {
+    bytes
+        .get(at..at + N)
+        .and_then(|slice| <[u8; N]>::try_from(slice).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::same_id;
+
+    proptest! {
+        /// The same answer as `==`, on ids of every length up to 20 bytes:
+        /// equal, differing in one byte anywhere, or of other lengths.
+        #[test]
+        fn same_id_is_text_equality(
+            left in "[ab]{0,20}",
+            flip in any::<prop::sample::Index>(),
+            other in "[ab]{0,20}",
+        ) {
+            let mut bytes = left.clone().into_bytes();
+            if !bytes.is_empty() {
+                let at = flip.index(bytes.len());
+                bytes[at] = if bytes[at] == b'a' { b'b' } else { b'a' };
+            }
+            let flipped = String::from_utf8(bytes).expect("ASCII");
+            prop_assert_eq!(same_id(&left, &flipped), left == flipped);
+            prop_assert!(same_id(&left, &left.clone()));
+            prop_assert_eq!(same_id(&left, &other), left == other);
+        }
+    }
+}

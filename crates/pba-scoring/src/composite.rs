@@ -20,6 +20,7 @@ use std::sync::Arc;
 
 use pba_scorecard::{
     Combine, DomainId, IndicatorId, IndicatorValue, MissingRule, ScorecardDefinition, ScorecardId,
+    same_id,
 };
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -205,7 +206,7 @@ impl<'a> PreparedScorecard<'a> {
         let indicators = &self.definition.indicators;
         if indicators
             .get(expected)
-            .is_some_and(|indicator| indicator.id.as_str() == id)
+            .is_some_and(|indicator| same_id(indicator.id.as_str(), id))
         {
             return Some(expected);
         }
