@@ -2,7 +2,7 @@
 //!
 //! - **long**: one row per value, columns `<owner>_id, indicator_id, value`
 //!   and optionally `comment`; an empty `value` is a missing value
-//!   (`ValueEntry.value = None`).
+//!   (`ValueEntry::value` is `None`).
 //! - **wide**: one row per owner, an `<owner>_id` column and one column per
 //!   indicator id (every column but `x_...` ones). A spreadsheet row holds a
 //!   cell for every indicator of every scorecard, so an **empty cell is
@@ -430,14 +430,7 @@ fn read_long_part<'a>(
                     .comments
                     .push((owner_id, indicator_id.clone(), comment.to_owned()));
             }
-            grouped.push(
-                owner_id,
-                row.number,
-                ValueEntry {
-                    indicator_id,
-                    value,
-                },
-            );
+            grouped.push(owner_id, row.number, ValueEntry::new(indicator_id, value));
         }
     }
     grouped
@@ -494,10 +487,7 @@ fn read_wide<'a>(
                         grouped.push(
                             owner_id,
                             row.number,
-                            ValueEntry {
-                                indicator_id: id.clone(),
-                                value: Some(value),
-                            },
+                            ValueEntry::new(id.clone(), Some(value)),
                         );
                     }
                 }

@@ -181,7 +181,7 @@ fn optional<T: ToString>(value: Option<T>) -> String {
 
 fn value_text(entry: &ValueEntry) -> String {
     entry
-        .value
+        .value()
         .as_ref()
         .map(indicator_value_text)
         .unwrap_or_default()

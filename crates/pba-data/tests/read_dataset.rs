@@ -45,7 +45,7 @@ fn reads_the_small_fixture() {
         "values are sorted by indicator id"
     );
     assert_eq!(
-        first.values[3].value,
+        first.values[3].value(),
         Some(IndicatorValue::Number(Decimal::new(125, 1)))
     );
     assert_eq!(
@@ -67,9 +67,13 @@ fn reads_the_small_fixture() {
     );
 
     let second = &dataset.assessments[&AssessmentId::from("A002")];
-    assert_eq!(second.values[1].value, Some(IndicatorValue::NotApplicable));
     assert_eq!(
-        second.values[3].value, None,
+        second.values[1].value(),
+        Some(IndicatorValue::NotApplicable)
+    );
+    assert_eq!(
+        second.values[3].value(),
+        None,
         "an empty value is a missing value"
     );
     assert!(second.committee.is_empty());
@@ -115,13 +119,13 @@ fn wide_shape_reads_like_long_without_comments_and_empty_cells() {
         let expected: Vec<_> = assessment
             .values
             .iter()
-            .filter(|entry| entry.value.is_some())
-            .map(|entry| (entry.indicator_id.clone(), entry.value))
+            .filter(|entry| entry.value().is_some())
+            .map(|entry| (entry.indicator_id.clone(), entry.value()))
             .collect();
         let found: Vec<_> = wide.assessments[id]
             .values
             .iter()
-            .map(|entry| (entry.indicator_id.clone(), entry.value))
+            .map(|entry| (entry.indicator_id.clone(), entry.value()))
             .collect();
         assert_eq!(found, expected, "{id}");
         assert_eq!(wide.assessments[id].committee, assessment.committee);

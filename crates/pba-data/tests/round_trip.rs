@@ -191,10 +191,10 @@ fn build(sketch: Sketch) -> Dataset {
                 participants,
                 participants_women: participants / 2,
                 participants_youth: participants / 3,
-                values: vec![ValueEntry {
-                    indicator_id: IndicatorId::from("K01"),
-                    value: Some(IndicatorValue::Yes),
-                }],
+                values: vec![ValueEntry::new(
+                    IndicatorId::from("K01"),
+                    Some(IndicatorValue::Yes),
+                )],
             },
         );
     }
@@ -210,10 +210,7 @@ fn build(sketch: Sketch) -> Dataset {
                     .assessment_comments
                     .insert((id.clone(), indicator_id.clone()), comment);
             }
-            entries.push(ValueEntry {
-                indicator_id,
-                value,
-            });
+            entries.push(ValueEntry::new(indicator_id, value));
         }
         dataset.assessments.insert(
             id.clone(),

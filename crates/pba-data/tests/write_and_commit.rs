@@ -36,7 +36,7 @@ fn long_shape_round_trips() {
 fn wide_shape_round_trips_without_comments_and_missing_values() {
     let mut dataset = small();
     for assessment in dataset.assessments.values_mut() {
-        assessment.values.retain(|entry| entry.value.is_some());
+        assessment.values.retain(|entry| entry.value().is_some());
     }
     dataset.assessment_comments.clear();
     dataset.consultation_comments.clear();

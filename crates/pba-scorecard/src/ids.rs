@@ -4,7 +4,7 @@
 //! same few hundred indicator ids tens of millions of times, so a clone shares
 //! the text instead of copying it (readers intern repeated ids), and an id is
 //! one pointer (8 bytes; an `Arc<str>` would be 16), which keeps a value of
-//! `assessment_values.csv` at 32 bytes.
+//! `assessment_values.csv` at 24 bytes.
 
 use std::fmt;
 use std::sync::Arc;

@@ -273,7 +273,7 @@ impl<'a> PreparedScorecard<'a> {
             .zip(&self.outcomes)
             .zip(&self.ids.expected)
         {
-            let value = slot.and_then(|entry| entry.value);
+            let value = slot.and_then(ValueEntry::value);
             let outcome = match value {
                 None if definition.missing == MissingRule::Zero => Ok(outcomes.missing_as_zero),
                 None => Err(ValueIssue::Missing {

@@ -56,10 +56,7 @@ fn definition() -> ScorecardDefinition {
 }
 
 fn entry(id: &str, value: Option<IndicatorValue>) -> ValueEntry {
-    ValueEntry {
-        indicator_id: IndicatorId::new(id),
-        value,
-    }
+    ValueEntry::new(IndicatorId::new(id), value)
 }
 
 fn values(a1: IndicatorValue, a2: &str, b1: IndicatorValue) -> Vec<ValueEntry> {
@@ -160,7 +157,7 @@ fn the_cap_does_not_raise_a_lower_composite() {
 #[test]
 fn a_missing_value_is_an_issue_or_zero_by_the_missing_rule() {
     let mut values = values(IndicatorValue::Yes, "3", IndicatorValue::Yes);
-    values[1].value = None;
+    values[1].set_value(None);
     let score = score_values(&definition(), &values);
     assert_eq!(score.composite, None);
     assert_eq!(

@@ -7,8 +7,7 @@ use std::collections::BTreeMap;
 
 use pba_scorecard::{
     AssessmentId, AssessmentKind, BudgetUnit, ConsultationId, Date, DistrictId, FacilityId,
-    FacilityType, IndicatorId, IndicatorValue, MemberRole, PaymentChannel, Priority, ScorecardId,
-    TransferId,
+    FacilityType, IndicatorId, MemberRole, PaymentChannel, Priority, ScorecardId, TransferId,
 };
 use rust_decimal::Decimal;
 
@@ -71,17 +70,7 @@ pub struct Assessment {
     pub committee: Vec<CommitteeMember>,
 }
 
-/// One indicator value of an assessment or a consultation. A national
-/// dataset holds tens of millions of them: 32 bytes each (checked below).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ValueEntry {
-    /// `indicator_id`.
-    pub indicator_id: IndicatorId,
-    /// `value`; `None` when the cell was left empty (a missing value).
-    pub value: Option<IndicatorValue>,
-}
-
-const _: () = assert!(std::mem::size_of::<ValueEntry>() <= 32);
+pub use crate::value_entry::ValueEntry;
 
 /// `committee_members.csv`.
 #[derive(Debug, Clone, PartialEq, Eq)]

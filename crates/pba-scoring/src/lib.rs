@@ -39,6 +39,7 @@ pub mod explain;
 pub mod indicator_kinds;
 mod outcomes;
 pub mod validity;
+mod value_entry;
 
 pub use assessment::{AssessmentScore, ConsultationPart, score_assessment};
 pub use composite::{

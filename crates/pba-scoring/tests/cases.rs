@@ -194,10 +194,7 @@ fn value(text: &str) -> Option<IndicatorValue> {
 fn entries(values: &BTreeMap<String, String>) -> Vec<ValueEntry> {
     values
         .iter()
-        .map(|(id, text)| ValueEntry {
-            indicator_id: IndicatorId::new(id.as_str()),
-            value: value(text),
-        })
+        .map(|(id, text)| ValueEntry::new(IndicatorId::new(id.as_str()), value(text)))
         .collect()
 }
 

@@ -150,10 +150,7 @@ fn value(text: &str) -> Option<IndicatorValue> {
 fn entries(values: &[(&str, &str)]) -> Vec<ValueEntry> {
     values
         .iter()
-        .map(|(id, text)| ValueEntry {
-            indicator_id: IndicatorId::new(*id),
-            value: value(text),
-        })
+        .map(|(id, text)| ValueEntry::new(IndicatorId::new(*id), value(text)))
         .collect()
 }
 

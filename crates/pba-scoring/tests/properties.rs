@@ -244,10 +244,7 @@ fn member(role: MemberRole, home: Option<&str>) -> CommitteeMember {
 fn entries(ids: &[&str], values: &[Option<IndicatorValue>]) -> Vec<ValueEntry> {
     ids.iter()
         .zip(values)
-        .map(|(id, value)| ValueEntry {
-            indicator_id: IndicatorId::new(*id),
-            value: *value,
-        })
+        .map(|(id, value)| ValueEntry::new(IndicatorId::new(*id), *value))
         .collect()
 }
 

@@ -182,7 +182,7 @@ impl Visits<'_> {
                     .values
                     .iter()
                     .find(|found| found.indicator_id == entry.indicator_id)
-                    .filter(|found| found.value.is_some())
+                    .filter(|found| found.value().is_some())
                     .cloned();
                 match confirmed {
                     Some(found) if random.chance(agreement) => found,

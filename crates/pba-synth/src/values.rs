@@ -62,10 +62,7 @@ impl<'a> Form<'a> {
                 } else {
                     draw_value(indicator, quality, random)
                 };
-                ValueEntry {
-                    indicator_id: indicator.id.clone(),
-                    value: Some(value),
-                }
+                ValueEntry::new(indicator.id.clone(), Some(value))
             })
             .collect()
     }

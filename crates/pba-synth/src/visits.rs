@@ -128,7 +128,7 @@ impl Visits<'_> {
                 .index(values.len())
                 .and_then(|slot| values.get_mut(slot))
         {
-            entry.value = None;
+            entry.set_value(None);
         }
         let mut made = None;
         let consultation_id = match &scene.pair.consultation {

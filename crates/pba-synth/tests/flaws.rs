@@ -77,7 +77,7 @@ fn flaws_appear_at_their_configured_rates() {
         in_2020,
         flaws.visit_wrong_year,
     );
-    let incomplete = count(&|a| a.values.iter().any(|entry| entry.value.is_none()));
+    let incomplete = count(&|a| a.values.iter().any(|entry| entry.value().is_none()));
     assert_rate(
         "incomplete_form",
         incomplete,
