@@ -117,9 +117,9 @@ pub fn run(arguments: &DemoArguments) -> Outcome {
             format!("fy{fiscal_year}-assessment-scores.csv"),
             tables::assessment_scores(&scores, &scorecards).into_bytes(),
         );
-        outputs.add_table(
+        outputs.add_bytes(
             format!("fy{fiscal_year}-facility-scores.csv"),
-            &tables::facility_scores(&scores, &dataset),
+            tables::facility_scores(&scores, &dataset).into_bytes(),
         );
         indented(&mut story, &tables::scores_text(&scores));
 

@@ -77,9 +77,9 @@ pub fn run(arguments: &ScoreArguments) -> Outcome {
     let mut outputs = OutputSet::default();
     outputs.add_bytes("assessment-scores.csv", rows.text(&lines).into_bytes());
     drop(lines);
-    outputs.add_table(
+    outputs.add_bytes(
         "facility-scores.csv",
-        &tables::facility_scores(&scores, &dataset),
+        tables::facility_scores(&scores, &dataset).into_bytes(),
     );
     outputs.commit(out).map_err(Failure::user)?;
     eprint!("{}", tables::scores_text(&scores));

@@ -1,14 +1,14 @@
 //! `assessment-scores.csv` and `facility-scores.csv` (SPEC section 4).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
-use pba_data::{RowWriter, Table, csv_text, write_row};
-use pba_scorecard::{AssessmentKind, DomainId, FacilityId, ScorecardSet};
+use pba_data::{RowWriter, csv_text, write_row};
+use pba_scorecard::{AssessmentKind, DomainId, ScorecardSet};
 use pba_scoring::{AssessmentReason, AssessmentScore, Dataset, DomainScore, YearScores};
 use rust_decimal::Decimal;
 
-use super::{fixed, flag, flag_text, write_fixed};
+use super::{flag_text, write_fixed};
 
 /// Domain columns: the union of every scorecard's domain ids, in scorecard
 /// (id, version) order then file order, each once.
@@ -169,13 +169,13 @@ fn optional_fixed(cell: &mut String, value: Option<Decimal>, places: u32) {
 }
 
 /// ISC assessments of the year per facility: (all, valid).
-fn isc_counts(scores: &YearScores) -> BTreeMap<&FacilityId, (usize, usize)> {
-    let mut counts: BTreeMap<&FacilityId, (usize, usize)> = BTreeMap::new();
+fn isc_counts(scores: &YearScores) -> HashMap<&str, (usize, usize)> {
+    let mut counts: HashMap<&str, (usize, usize)> = HashMap::with_capacity(scores.facilities.len());
     for assessment in &scores.assessments {
         if assessment.kind != AssessmentKind::Isc || assessment.fiscal_year != scores.fiscal_year {
             continue;
         }
-        let entry = counts.entry(&assessment.facility_id).or_default();
+        let entry = counts.entry(assessment.facility_id.as_str()).or_default();
         entry.0 += 1;
         if assessment.valid {
             entry.1 += 1;
@@ -200,49 +200,41 @@ pub const FACILITY_SCORE_COLUMNS: [&str; 12] = [
     "invalid_assessments",
 ];
 
-/// `facility-scores.csv`: every facility of the registry.
-pub fn facility_scores(scores: &YearScores, dataset: &Dataset) -> Table {
+/// `facility-scores.csv`: every facility of the registry. Returns the CSV
+/// text, its rows written on every core.
+pub fn facility_scores(scores: &YearScores, dataset: &Dataset) -> String {
     let counts = isc_counts(scores);
-    let mut table = Table::new(FACILITY_SCORE_COLUMNS);
-    for facility in &scores.facilities {
+    let columns = FACILITY_SCORE_COLUMNS.map(str::to_owned);
+    csv_text(&columns, &scores.facilities, |text, facility| {
         let registry = dataset.facilities.get(&facility.facility_id);
         let district = registry.and_then(|found| dataset.districts.get(&found.district_id));
         let (all, valid) = counts
-            .get(&facility.facility_id)
+            .get(facility.facility_id.as_str())
             .copied()
             .unwrap_or_default();
-        table.push_row([
-            facility.facility_id.to_string(),
-            facility.fiscal_year.to_string(),
-            facility
-                .score
-                .map(|score| fixed(score, 2))
-                .unwrap_or_default(),
-            flag(facility.eligible),
-            facility
-                .reason
-                .map(|reason| reason.to_string())
-                .unwrap_or_default(),
-            facility.valid_assessments.to_string(),
-            facility
-                .scorecard_id
-                .as_ref()
-                .map(ToString::to_string)
-                .unwrap_or_default(),
-            registry
-                .map(|found| found.district_id.to_string())
-                .unwrap_or_default(),
-            district
-                .map(|found| found.province.clone())
-                .unwrap_or_default(),
-            registry
-                .map(|found| found.facility_type.to_string())
-                .unwrap_or_default(),
-            all.to_string(),
-            (all - valid.min(all)).to_string(),
-        ]);
-    }
-    table
+        let mut row = RowWriter::new(text);
+        row.cell(facility.facility_id.as_str());
+        row.cell_with(|cell| shown(cell, facility.fiscal_year));
+        row.cell_with(|cell| optional_fixed(cell, facility.score, 2));
+        row.cell(flag_text(facility.eligible));
+        row.cell_with(|cell| {
+            if let Some(reason) = facility.reason {
+                shown(cell, reason);
+            }
+        });
+        row.cell_with(|cell| shown(cell, facility.valid_assessments));
+        row.cell(facility.scorecard_id.as_ref().map_or("", |id| id.as_str()));
+        row.cell(registry.map_or("", |found| found.district_id.as_str()));
+        row.cell(district.map_or("", |found| found.province.as_str()));
+        row.cell_with(|cell| {
+            if let Some(found) = registry {
+                shown(cell, found.facility_type);
+            }
+        });
+        row.cell_with(|cell| shown(cell, all));
+        row.cell_with(|cell| shown(cell, all - valid.min(all)));
+        row.end();
+    })
 }
 
 /// The stderr summary of a scoring run.
