@@ -10,6 +10,14 @@ use rust_decimal::Decimal;
 /// A decimal number: an optional `-`, digits, optionally `.` and digits
 /// (`12`, `-3.5`, `0.25`). `+`, `.5`, `1.`, `1e3`, `1_000` and `1,5` are refused.
 pub fn decimal(text: &str) -> Result<Decimal, String> {
+    // Most cells of a national file are whole numbers of a few digits: read
+    // directly, the same decimal as below (scale 0).
+    if (1..=9).contains(&text.len()) && text.bytes().all(|byte| byte.is_ascii_digit()) {
+        let number = text
+            .bytes()
+            .fold(0_u32, |number, digit| number * 10 + u32::from(digit - b'0'));
+        return Ok(Decimal::from(number));
+    }
     let expected =
         || format!("`{text}` is not a number, expected a decimal such as `12` or `3.50`");
     if !is_decimal_shaped(text) {
@@ -149,7 +157,22 @@ pub fn amount_text(amount: Decimal) -> String {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    proptest! {
+        /// Whole numbers read directly are the decimals `from_str_exact`
+        /// makes: same value, same scale, same text.
+        #[test]
+        fn whole_numbers_read_as_rust_decimal_reads_them(text in "[0-9]{1,12}") {
+            let read = decimal(&text).map_err(TestCaseError::fail)?;
+            let exact = Decimal::from_str_exact(&text).map_err(|error| TestCaseError::fail(error.to_string()))?;
+            prop_assert_eq!(read, exact);
+            prop_assert_eq!(read.scale(), exact.scale());
+            prop_assert_eq!(read.to_string(), exact.to_string());
+        }
+    }
 
     #[test]
     fn decimals_are_strict() {
