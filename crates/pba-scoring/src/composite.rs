@@ -274,24 +274,32 @@ impl<'a> PreparedScorecard<'a> {
             .zip(&self.ids.expected)
         {
             let value = slot.and_then(ValueEntry::value);
+            // A common value's outcome is read where it was worked out, not
+            // copied; another one is worked out here.
+            let worked_out;
             let outcome = match value {
-                None if definition.missing == MissingRule::Zero => Ok(outcomes.missing_as_zero),
+                None if definition.missing == MissingRule::Zero => Ok(&outcomes.missing_as_zero),
                 None => Err(ValueIssue::Missing {
                     indicator_id: indicator.id.clone(),
                     expected: Arc::clone(accepted),
                 }),
-                Some(value) => {
-                    outcomes
-                        .get(indicator, value)
-                        .map_err(|problem| ValueIssue::Invalid {
+                Some(value) => match outcomes.known(value) {
+                    Some(known) => Ok(known),
+                    None => match Outcome::of(indicator, value) {
+                        Ok(outcome) => {
+                            worked_out = outcome;
+                            Ok(&worked_out)
+                        }
+                        Err(problem) => Err(ValueIssue::Invalid {
                             indicator_id: indicator.id.clone(),
                             problem,
-                        })
-                }
+                        }),
+                    },
+                },
             };
             let domain = domain_position.and_then(|position| domains.get_mut(position));
             let (fraction, earned) = match outcome {
-                Ok(Outcome {
+                Ok(&Outcome {
                     ratio: Some(ratio),
                     earned,
                 }) => {
@@ -300,7 +308,7 @@ impl<'a> PreparedScorecard<'a> {
                     } else {
                         Some(Decimal::ZERO)
                     };
-                    if indicator.critical && earned == Some(Decimal::ZERO) {
+                    if indicator.critical && earned.is_some_and(|earned| earned.is_zero()) {
                         critical_failed.push(indicator.id.clone());
                     }
                     if let (Some(domain), Some(earned)) = (domain, earned) {

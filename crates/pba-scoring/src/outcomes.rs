@@ -66,21 +66,29 @@ impl Outcomes {
         }
     }
 
-    /// What `value` earns on `indicator` (the indicator these outcomes were made for).
+    /// What `value` earns on `indicator` (the indicator these outcomes were
+    /// made for): how scoring reads them, as the tests check it.
+    #[cfg(test)]
     pub(crate) fn get(
         &self,
         indicator: &Indicator,
         value: IndicatorValue,
     ) -> Result<Outcome, ValueProblem> {
-        let known = match value {
-            IndicatorValue::Yes => self.yes,
-            IndicatorValue::No => self.no,
-            IndicatorValue::NotApplicable => self.not_applicable,
+        self.known(value)
+            .map_or_else(|| Outcome::of(indicator, value), |known| Ok(*known))
+    }
+
+    /// The outcome of `value` when it is one worked out ahead.
+    #[inline]
+    pub(crate) fn known(&self, value: IndicatorValue) -> Option<&Outcome> {
+        match value {
+            IndicatorValue::Yes => self.yes.as_ref(),
+            IndicatorValue::No => self.no.as_ref(),
+            IndicatorValue::NotApplicable => self.not_applicable.as_ref(),
             IndicatorValue::Number(number) => {
-                whole_number(number).and_then(|index| self.whole.get(index).copied().flatten())
+                whole_number(number).and_then(|index| self.whole.get(index)?.as_ref())
             }
-        };
-        known.map_or_else(|| Outcome::of(indicator, value), Ok)
+        }
     }
 }
 
