@@ -550,6 +550,11 @@ mod tests {
                 rows(text.as_bytes(), Parser::Split, &names),
                 rows(text.as_bytes(), Parser::Polars, &names)
             );
+            // Only the first column: the rest of each line is skipped.
+            prop_assert_eq!(
+                rows(text.as_bytes(), Parser::Split, &["c0"]),
+                rows(text.as_bytes(), Parser::Polars, &["c0"])
+            );
         }
     }
 
