@@ -33,10 +33,48 @@ pub fn fixed(value: Decimal, places: u32) -> String {
 
 /// Writes [`fixed`] at the end of `text`.
 pub fn write_fixed(text: &mut String, value: Decimal, places: u32) {
-    let mut value =
-        value.round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
-    value.rescale(places);
-    write_decimal(text, value);
+    write_decimal(text, rounded(value, places));
+}
+
+/// `value` rounded half away from zero to `places` decimals, with exactly
+/// that scale: `round_dp_with_strategy(places, MidpointAwayFromZero)` then
+/// `rescale(places)`. A value with more decimals is divided once in 128-bit
+/// integers instead of digit by digit (scores carry up to 28 decimals).
+fn rounded(value: Decimal, places: u32) -> Decimal {
+    let scale = value.scale();
+    let divisor = scale
+        .checked_sub(places)
+        .filter(|drop| *drop > 0)
+        .and_then(|drop| 10_u128.checked_pow(drop));
+    let Some(divisor) = divisor else {
+        let mut value = value
+            .round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        value.rescale(places);
+        return value;
+    };
+    let magnitude = value.mantissa().unsigned_abs();
+    let (quotient, remainder) = (magnitude / divisor, magnitude % divisor);
+    let quotient = quotient + u128::from(remainder >= divisor - remainder);
+    // The quotient is at most the 96-bit mantissa (plus one), which the
+    // mantissa had room for unless it was all ones: then the digit-by-digit
+    // way decides.
+    match (
+        u32::try_from(quotient & 0xFFFF_FFFF),
+        u32::try_from((quotient >> 32) & 0xFFFF_FFFF),
+        u32::try_from(quotient >> 64),
+    ) {
+        (Ok(low), Ok(middle), Ok(high)) => {
+            Decimal::from_parts(low, middle, high, value.is_sign_negative(), places)
+        }
+        _ => {
+            let mut value = value.round_dp_with_strategy(
+                places,
+                rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+            );
+            value.rescale(places);
+            value
+        }
+    }
 }
 
 /// Writes a decimal as its `Display` does (all its scale's digits, `-` when
@@ -84,7 +122,7 @@ mod tests {
     use proptest::prelude::*;
     use rust_decimal::Decimal;
 
-    use super::write_decimal;
+    use super::{rounded, write_decimal};
 
     proptest! {
         /// The same text as `Display`, whatever the mantissa, scale and sign.
@@ -104,6 +142,55 @@ mod tests {
             let mut text = String::new();
             write_decimal(&mut text, value);
             prop_assert_eq!(text, value.to_string());
+        }
+    }
+
+    proptest! {
+        /// The same decimal, digit for digit and sign, as rust_decimal's
+        /// rounding then rescaling.
+        #[test]
+        fn rounding_is_rust_decimal_rounding(
+            [lo, mid, hi] in any::<[u32; 3]>(),
+            small in any::<u32>(),
+            negative in any::<bool>(),
+            scale in 0..=28_u32,
+            short in any::<bool>(),
+            places in 0..=6_u32,
+        ) {
+            let value = if short {
+                Decimal::from_parts(small, 0, 0, negative, scale)
+            } else {
+                Decimal::from_parts(lo, mid, hi, negative, scale)
+            };
+            let mut expected = value.round_dp_with_strategy(
+                places,
+                rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+            );
+            expected.rescale(places);
+            let got = rounded(value, places);
+            prop_assert_eq!(got.to_string(), expected.to_string());
+            prop_assert_eq!(got.scale(), expected.scale());
+        }
+    }
+
+    #[test]
+    fn halves_round_away_from_zero() {
+        for (text, places, want) in [
+            ("0.125", 2, "0.13"),
+            ("-0.125", 2, "-0.13"),
+            ("0.124999", 2, "0.12"),
+            ("-0.004", 2, "0.00"),
+            ("99.995", 2, "100.00"),
+            ("2.5", 0, "3"),
+        ] {
+            let value: Decimal = text.parse().unwrap_or_default();
+            let mut expected = value.round_dp_with_strategy(
+                places,
+                rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+            );
+            expected.rescale(places);
+            assert_eq!(rounded(value, places).to_string(), want, "{text}");
+            assert_eq!(expected.to_string(), want, "{text}");
         }
     }
 
