@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
 use pba_data::{RowWriter, csv_text, write_row};
-use pba_scorecard::{AssessmentKind, DomainId, ScorecardSet};
+use pba_scorecard::{AssessmentKind, DomainId, ScorecardSet, same_id};
 use pba_scoring::{AssessmentReason, AssessmentScore, Dataset, DomainScore, YearScores};
 use rust_decimal::Decimal;
 
@@ -40,6 +40,9 @@ pub fn assessment_scores(scores: &YearScores, scorecards: &ScorecardSet) -> Stri
     })
 }
 
+/// Room made for one line of `assessment-scores.csv`.
+const LINE_BYTES: usize = 192;
+
 /// The rows of [`assessment_scores`] one at a time, as assessments are
 /// scored (see `pba_scoring::score_year_each`): a national run then keeps a
 /// line of text per assessment instead of its domain results.
@@ -57,7 +60,8 @@ impl AssessmentScoreRows {
 
     /// One assessment's line.
     pub fn row(&self, assessment: &AssessmentScore) -> String {
-        let mut text = String::new();
+        // Lines are about 150 bytes: one allocation instead of growing.
+        let mut text = String::with_capacity(LINE_BYTES);
         write_assessment_row(&mut text, assessment, &self.domains);
         text
     }
@@ -127,7 +131,7 @@ fn write_assessment_row(text: &mut String, assessment: &AssessmentScore, domains
         let percent = assessment
             .domains()
             .iter()
-            .find(|score| score.domain_id == *domain)
+            .find(|score| same_id(score.domain_id.as_str(), domain.as_str()))
             .and_then(DomainScore::percent);
         row.cell_with(|cell| optional_fixed(cell, percent, 2));
     }

@@ -111,40 +111,41 @@ pub fn write_row<'a>(text: &mut String, cells: impl IntoIterator<Item = &'a str>
 
 /// One row written cell by cell, each cell made spreadsheet-safe and quoted
 /// as [`write_row`] does, without a string of its own: a national
-/// `assessment-scores.csv` has millions of cells.
+/// `assessment-scores.csv` has millions of cells. A cell is written where it
+/// goes, then rewritten in the rare case it must change.
 pub struct RowWriter<'t> {
     text: &'t mut String,
-    /// The cell being formatted, by [`Self::cell_with`].
-    scratch: String,
     cells: usize,
 }
 
 impl<'t> RowWriter<'t> {
     /// A row written at the end of `text`.
     pub fn new(text: &'t mut String) -> Self {
-        Self {
-            text,
-            scratch: String::new(),
-            cells: 0,
-        }
+        Self { text, cells: 0 }
     }
 
     /// Writes a cell.
     pub fn cell(&mut self, cell: &str) {
-        if self.cells > 0 {
-            self.text.push(',');
-        }
-        self.cells += 1;
-        self.text.push_str(&quote(&neutralise(cell)));
+        self.cell_with(|text| text.push_str(cell));
     }
 
     /// Writes the cell `write` formats.
     pub fn cell_with(&mut self, write: impl FnOnce(&mut String)) {
-        let mut scratch = std::mem::take(&mut self.scratch);
-        scratch.clear();
-        write(&mut scratch);
-        self.cell(&scratch);
-        self.scratch = scratch;
+        if self.cells > 0 {
+            self.text.push(',');
+        }
+        self.cells += 1;
+        let start = self.text.len();
+        write(self.text);
+        let written = self.text.get(start..).unwrap_or_default();
+        let changed = match quote(&neutralise(written)) {
+            Cow::Borrowed(same) if same.len() == written.len() => None,
+            changed => Some(changed.into_owned()),
+        };
+        if let Some(changed) = changed {
+            self.text.truncate(start);
+            self.text.push_str(&changed);
+        }
     }
 
     /// Ends the row with its line break.
@@ -168,7 +169,11 @@ pub fn neutralise(cell: &str) -> Cow<'_, str> {
 /// RFC 4180 quoting: a cell with a comma, a quote or a line break is put in
 /// double quotes, its quotes doubled.
 fn quote(cell: &str) -> Cow<'_, str> {
-    if cell.contains([',', '"', '\n', '\r']) {
+    // Byte by byte: the four are ASCII, and a char pattern decodes each char.
+    if cell
+        .bytes()
+        .any(|byte| matches!(byte, b',' | b'"' | b'\n' | b'\r'))
+    {
         Cow::Owned(format!("\"{}\"", cell.replace('"', "\"\"")))
     } else {
         Cow::Borrowed(cell)
