@@ -3,6 +3,8 @@
 //! parse a cell or record what was expected. Cells borrow from the frame: no
 //! text is copied unless a value keeps it.
 
+use pba_scorecard::same_id;
+
 use crate::error::DataError;
 use crate::frame::{Cells, CsvFrame, Part};
 
@@ -190,7 +192,7 @@ impl<'a> Row<'_, 'a> {
         // pointers first skips most text comparisons.
         self.names
             .iter()
-            .position(|name| std::ptr::eq(*name, column) || *name == column)
+            .position(|name| std::ptr::eq(*name, column) || same_id(name, column))
             .and_then(|index| self.cells.get(index).copied().flatten())
     }
 
