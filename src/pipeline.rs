@@ -7,9 +7,7 @@ use std::path::Path;
 
 use pba_allocation::{PbaList, allocate_with};
 use pba_scorecard::{FacilityId, Policy, ProgramDefinition, ScorecardSet};
-use pba_scoring::{
-    AssessmentScore, Dataset, Detail, FacilityScore, YearScores, score_year_each, score_year_with,
-};
+use pba_scoring::{Dataset, Detail, FacilityScore, YearScores, score_year_with};
 
 use crate::failure::{Failure, Outcome};
 
@@ -39,27 +37,6 @@ pub fn score(
         program.min_assessments,
         fiscal_year,
         detail,
-    )
-}
-
-/// [`score`], handing each assessment's score to `each` as it is made
-/// (see [`score_year_each`]); `each`'s results in assessment id order.
-pub fn score_each<T: Send>(
-    dataset: &Dataset,
-    scorecards: &ScorecardSet,
-    program: &ProgramDefinition,
-    fiscal_year: i32,
-    detail: Detail,
-    each: impl Fn(&AssessmentScore) -> T + Sync,
-) -> (YearScores, Vec<T>) {
-    score_year_each(
-        dataset,
-        scorecards,
-        program.calendar,
-        program.min_assessments,
-        fiscal_year,
-        detail,
-        each,
     )
 }
 

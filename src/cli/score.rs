@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::Args;
 use pba_data::OutputSet;
 use pba_scorecard::AssessmentId;
-use pba_scoring::{Detail, explain, score_assessment};
+use pba_scoring::{Detail, explain, score_assessment, score_year_each};
 
 use crate::cli::DefinitionArguments;
 use crate::failure::{Failure, Outcome};
@@ -66,10 +66,11 @@ pub fn run(arguments: &ScoreArguments) -> Outcome {
     // Each assessment's line is written as it is scored, and its domain
     // results dropped.
     let rows = tables::AssessmentScoreRows::new(&scorecards);
-    let (scores, lines) = pipeline::score_each(
+    let (scores, lines) = score_year_each(
         &dataset,
         &scorecards,
-        &program,
+        program.calendar,
+        program.min_assessments,
         arguments.year,
         Detail::Composites,
         |assessment| rows.row(assessment),

@@ -78,18 +78,6 @@ impl<'a> Known<'a> {
         Self(None)
     }
 
-    /// Checks a reference; records an error naming the file the id should be in.
-    pub fn check(
-        &self,
-        row: &mut Row<'_, '_>,
-        column: &str,
-        id: &str,
-        entity: &str,
-        file: &str,
-    ) -> bool {
-        self.cursor().check(row, column, id, entity, file)
-    }
-
     /// A cursor for references that usually follow this file's order.
     pub fn cursor(&self) -> Cursor<'_, 'a> {
         Cursor {
@@ -108,7 +96,7 @@ pub(crate) struct Cursor<'k, 'a> {
 }
 
 impl Cursor<'_, '_> {
-    /// As [`Known::check`].
+    /// Checks a reference; records an error naming the file the id should be in.
     pub fn check(
         &mut self,
         row: &mut Row<'_, '_>,

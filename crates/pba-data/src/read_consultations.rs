@@ -114,10 +114,11 @@ pub(crate) fn read_transfers(
     let mut ids = IdRegistry::default();
     let mut transfers = Vec::with_capacity(frame.height);
     let mut reader = RowReader::new(frame, TRANSFER_COLUMNS.required);
+    let mut facility_ids = facilities.cursor();
     while let Some(mut row) = reader.next_row(errors) {
         let id = ids.register(&mut row, "transfer_id");
         let facility_id = row.required_text("facility_id").filter(|facility| {
-            facilities.check(&mut row, "facility_id", facility, "facility", FACILITIES)
+            facility_ids.check(&mut row, "facility_id", facility, "facility", FACILITIES)
         });
         let pba_year = row.required("pba_year", cells::year);
         let amount = row.required("amount", cells::amount);

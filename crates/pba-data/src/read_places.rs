@@ -97,6 +97,7 @@ pub(crate) fn read_facilities<'a>(
         .copied()
         .collect();
     let mut reader = RowReader::new(frame, &names);
+    let mut district_ids = districts.cursor();
     let mut rows = 0_usize;
     while let Some(mut row) = reader.next_row(errors) {
         rows += 1;
@@ -104,7 +105,7 @@ pub(crate) fn read_facilities<'a>(
         let name = row.required_text("name");
         let facility_type = row.required("type", cells::vocabulary::<FacilityType>);
         let district_id = row.required_text("district_id").filter(|district| {
-            districts.check(&mut row, "district_id", district, "district", DISTRICTS)
+            district_ids.check(&mut row, "district_id", district, "district", DISTRICTS)
         });
         let budget_unit = row.required("budget_unit", cells::vocabulary::<BudgetUnit>);
         let payment_channel = row.required("payment_channel", cells::vocabulary::<PaymentChannel>);

@@ -134,6 +134,8 @@ pub(crate) fn read_committee(
     // assessments: the assessment id is checked once per committee, usually
     // without a lookup, and members are gathered before going into a group.
     let mut assessment_ids = assessments.cursor();
+    // Peers come from anywhere: the cursor only moves to each one found.
+    let mut home_ids = facilities.cursor();
     let mut checked: Option<&str> = None;
     let mut run: Option<(&str, Vec<CommitteeMember>)> = None;
     while let Some(mut row) = reader.next_row(errors) {
@@ -162,7 +164,7 @@ pub(crate) fn read_committee(
                 None
             }
             None => Some(None),
-            Some(home) => facilities
+            Some(home) => home_ids
                 .check(&mut row, "home_facility_id", home, "facility", FACILITIES)
                 .then_some(Some(home)),
         };
