@@ -233,8 +233,8 @@ pub fn run(arguments: &SynthArguments) -> Outcome {
         Shape::Wide => ValuesShape::Wide,
     };
     let mut outputs = OutputSet::default();
-    for (name, table) in write_dataset(&dataset, shape) {
-        outputs.add_table(name, &table);
+    for (name, text) in write_dataset(&dataset, shape) {
+        outputs.add_bytes(name, text.into_bytes());
     }
     outputs.commit(&arguments.out).map_err(Failure::user)?;
     eprintln!(

@@ -13,6 +13,7 @@
 //! sheet cannot hold: its round trip holds for datasets without them.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
 
 use pba_scorecard::IndicatorId;
 use pba_scoring::{Dataset, ValueEntry};
@@ -22,7 +23,7 @@ use crate::read_consultations::{CONSULTATIONS, TRANSFERS};
 use crate::read_places::{DISTRICTS, FACILITIES};
 use crate::read_values::{ASSESSMENT_VALUES, CONSULTATION_VALUES};
 use crate::read_visits::{ASSESSMENTS, COMMITTEE_MEMBERS};
-use crate::table::Table;
+use crate::table::{RowWriter, Table, write_row};
 
 /// The shape of `assessment_values.csv` and `consultation_values.csv`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,9 +34,12 @@ pub enum ValuesShape {
     Wide,
 }
 
-/// The dataset files, by file name, in the order of SPEC section 2.
+/// The dataset files as CSV text, by file name, in the order of SPEC
+/// section 2. The committee and long-shape value files are written row by
+/// row without a table of their cells: a national dataset has tens of
+/// millions of values.
 #[must_use]
-pub fn write_dataset(dataset: &Dataset, values_shape: ValuesShape) -> Vec<(String, Table)> {
+pub fn write_dataset(dataset: &Dataset, values_shape: ValuesShape) -> Vec<(String, String)> {
     let mut districts = Table::new(["district_id", "name", "province", "priority"]);
     for district in dataset.districts.values() {
         districts.push_row([
@@ -78,14 +82,18 @@ pub fn write_dataset(dataset: &Dataset, values_shape: ValuesShape) -> Vec<(Strin
         "kind",
         "consultation_id",
     ]);
-    let mut committee = Table::new([
-        "assessment_id",
-        "name",
-        "role",
-        "organization",
-        "home_facility_id",
-        "attended_consultation",
-    ]);
+    let mut committee = String::new();
+    write_row(
+        &mut committee,
+        [
+            "assessment_id",
+            "name",
+            "role",
+            "organization",
+            "home_facility_id",
+            "attended_consultation",
+        ],
+    );
     for assessment in dataset.assessments.values() {
         assessments.push_row([
             assessment.id.to_string(),
@@ -97,17 +105,26 @@ pub fn write_dataset(dataset: &Dataset, values_shape: ValuesShape) -> Vec<(Strin
             optional(assessment.consultation_id.as_ref()),
         ]);
         for member in &assessment.committee {
-            committee.push_row([
-                assessment.id.to_string(),
-                member.name.clone(),
-                member.role.to_string(),
-                member.organization.clone(),
-                optional(member.home_facility_id.as_ref()),
-                optional(member.attended_consultation),
-            ]);
+            let mut row = RowWriter::new(&mut committee);
+            row.cell(assessment.id.as_str());
+            row.cell(&member.name);
+            row.cell_with(|cell| shown(cell, member.role));
+            row.cell(&member.organization);
+            row.cell(
+                member
+                    .home_facility_id
+                    .as_ref()
+                    .map_or("", |id| id.as_str()),
+            );
+            row.cell_with(|cell| {
+                if let Some(attended) = member.attended_consultation {
+                    shown(cell, attended);
+                }
+            });
+            row.end();
         }
     }
-    let assessment_values = values_table(
+    let assessment_values = values_text(
         "assessment_id",
         dataset
             .assessments
@@ -134,7 +151,7 @@ pub fn write_dataset(dataset: &Dataset, values_shape: ValuesShape) -> Vec<(Strin
             consultation.participants_youth.to_string(),
         ]);
     }
-    let consultation_values = values_table(
+    let consultation_values = values_text(
         "consultation_id",
         dataset
             .consultations
@@ -164,14 +181,14 @@ pub fn write_dataset(dataset: &Dataset, values_shape: ValuesShape) -> Vec<(Strin
         ]);
     }
     vec![
-        (DISTRICTS.to_owned(), districts),
-        (FACILITIES.to_owned(), facilities),
-        (ASSESSMENTS.to_owned(), assessments),
+        (DISTRICTS.to_owned(), districts.to_csv()),
+        (FACILITIES.to_owned(), facilities.to_csv()),
+        (ASSESSMENTS.to_owned(), assessments.to_csv()),
         (ASSESSMENT_VALUES.to_owned(), assessment_values),
         (COMMITTEE_MEMBERS.to_owned(), committee),
-        (CONSULTATIONS.to_owned(), consultations),
+        (CONSULTATIONS.to_owned(), consultations.to_csv()),
         (CONSULTATION_VALUES.to_owned(), consultation_values),
-        (TRANSFERS.to_owned(), transfers),
+        (TRANSFERS.to_owned(), transfers.to_csv()),
     ]
 }
 
@@ -187,35 +204,42 @@ fn value_text(entry: &ValueEntry) -> String {
         .unwrap_or_default()
 }
 
-fn values_table<'a, Id: Ord + Clone + std::fmt::Display + 'a>(
+/// Writes a value as its `Display` shows it.
+fn shown(cell: &mut String, value: impl std::fmt::Display) {
+    // Writing to a `String` cannot fail.
+    let _ = write!(cell, "{value}");
+}
+
+fn values_text<'a, Id: Ord + Clone + std::fmt::Display + 'a>(
     owner_column: &str,
     owners: impl Iterator<Item = (&'a Id, &'a [ValueEntry])> + Clone,
     comments: &BTreeMap<(Id, IndicatorId), String>,
     shape: ValuesShape,
-) -> Table {
-    let comment = |owner: &Id, indicator: &IndicatorId| -> String {
-        if comments.is_empty() {
-            return String::new();
-        }
-        comments
-            .get(&(owner.clone(), indicator.clone()))
-            .cloned()
-            .unwrap_or_default()
-    };
+) -> String {
     match shape {
         ValuesShape::Long => {
-            let mut table = Table::new([owner_column, "indicator_id", "value", "comment"]);
+            let mut text = String::new();
+            write_row(
+                &mut text,
+                [owner_column, "indicator_id", "value", "comment"],
+            );
             for (owner, values) in owners {
                 for entry in values {
-                    table.push_row([
-                        owner.to_string(),
-                        entry.indicator_id.to_string(),
-                        value_text(entry),
-                        comment(owner, &entry.indicator_id),
-                    ]);
+                    let mut row = RowWriter::new(&mut text);
+                    row.cell_with(|cell| shown(cell, owner));
+                    row.cell(entry.indicator_id.as_str());
+                    row.cell(&value_text(entry));
+                    row.cell(if comments.is_empty() {
+                        ""
+                    } else {
+                        comments
+                            .get(&(owner.clone(), entry.indicator_id.clone()))
+                            .map_or("", String::as_str)
+                    });
+                    row.end();
                 }
             }
-            table
+            text
         }
         ValuesShape::Wide => {
             let indicators: BTreeSet<&str> = owners
@@ -235,7 +259,7 @@ fn values_table<'a, Id: Ord + Clone + std::fmt::Display + 'a>(
                 }));
                 table.rows.push(row);
             }
-            table
+            table.to_csv()
         }
     }
 }
