@@ -8,6 +8,7 @@
 
 use pba_scorecard::same_id;
 
+use crate::error::DataError;
 use crate::hashing::HashMap;
 
 use crate::rows::Row;
@@ -108,11 +109,27 @@ impl Cursor<'_, '_> {
         if self.finds(id) {
             return true;
         }
-        row.error(
-            column,
-            format!("unknown {entity} `{id}`, expected an id of `{file}`"),
-        );
+        row.error(column, unknown(entity, id, file));
         false
+    }
+
+    /// [`Self::check`] for a cell given by `(file, row, column)` of a row no
+    /// longer being read; `(entity, file)` as there.
+    pub fn check_cell(
+        &mut self,
+        errors: &mut Vec<DataError>,
+        (file, row, column): (&str, usize, &str),
+        id: &str,
+        (entity, id_file): (&str, &str),
+    ) {
+        if !self.finds(id) {
+            errors.push(DataError::cell(
+                file,
+                row,
+                column,
+                unknown(entity, id, id_file),
+            ));
+        }
     }
 
     /// Whether `id` is known (always, when unchecked); the cursor moves to it.
@@ -139,6 +156,11 @@ impl Cursor<'_, '_> {
         }
         false
     }
+}
+
+/// The message of a reference to an id its file does not have.
+fn unknown(entity: &str, id: &str, file: &str) -> String {
+    format!("unknown {entity} `{id}`, expected an id of `{file}`")
 }
 
 #[cfg(test)]

@@ -15,7 +15,9 @@ use crate::read_values::{
     ASSESSMENT_VALUES, CHUNK_ROWS, CONSULTATION_VALUES, OwnedValues, Owner, read_value_file,
     read_values,
 };
-use crate::read_visits::{ASSESSMENTS, COMMITTEE_MEMBERS, read_assessments, read_committee};
+use crate::read_visits::{
+    ASSESSMENTS, COMMITTEE_MEMBERS, check_assessment_references, read_assessments, read_committee,
+};
 
 /// Every file of a dataset directory, in the order errors are reported.
 pub const DATASET_FILES: [&str; 8] = [
@@ -80,20 +82,40 @@ pub fn read_dataset_with(dir: &Path, reading: Reading) -> Result<Dataset, DataEr
     let consultations_present = dir.join(CONSULTATIONS).exists();
     let consultations_frame = load(CONSULTATIONS, false, &mut errors);
 
-    let (districts, district_ids) = read_districts(districts_frame.as_ref(), &mut errors);
-    let (facilities, facility_ids) =
-        read_facilities(facilities_frame.as_ref(), &district_ids, &mut errors);
-    let (consultations, consultation_ids) = if consultations_present {
-        read_consultations(consultations_frame.as_ref(), &facility_ids, &mut errors)
-    } else {
-        (Vec::new(), Known::none())
-    };
-    let (assessments, assessment_ids) = read_assessments(
-        assessments_frame.as_ref(),
-        &facility_ids,
-        &consultation_ids,
-        &mut errors,
-    );
+    // Assessments are read on their own thread while this one reads the
+    // places and consultations they refer to; their references are checked
+    // after.
+    let (districts, facilities, facility_ids, consultations, consultation_ids, assessments_read) =
+        std::thread::scope(|scope| {
+            let assessments = scope.spawn(|| {
+                let mut errors = Vec::new();
+                let read = read_assessments(assessments_frame.as_ref(), &mut errors);
+                (read, errors)
+            });
+            let (districts, district_ids) = read_districts(districts_frame.as_ref(), &mut errors);
+            let (facilities, facility_ids) =
+                read_facilities(facilities_frame.as_ref(), &district_ids, &mut errors);
+            let (consultations, consultation_ids) = if consultations_present {
+                read_consultations(consultations_frame.as_ref(), &facility_ids, &mut errors)
+            } else {
+                (Vec::new(), Known::none())
+            };
+            let (read, assessment_errors) = assessments
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            errors.extend(assessment_errors);
+            (
+                districts,
+                facilities,
+                facility_ids,
+                consultations,
+                consultation_ids,
+                read,
+            )
+        });
+    let (assessments, assessment_ids, references) = assessments_read;
+    check_assessment_references(&references, &facility_ids, &consultation_ids, &mut errors);
+    drop(references);
     let assessment_owner = Owner {
         column: "assessment_id",
         entity: "assessment",

@@ -37,19 +37,24 @@ const COMMITTEE_COLUMNS: ColumnSpec<'static> = ColumnSpec {
     optional: &["home_facility_id", "attended_consultation"],
 };
 
-/// Reads the assessments (without values and committee), checking their
-/// facility and consultation exist.
+/// The references of `assessments.csv` to other files, checked once those
+/// are read ([`check_assessment_references`]): the row, the facility id and
+/// the consultation id, if any.
+pub(crate) type AssessmentReferences<'a> = Vec<(usize, &'a str, Option<&'a str>)>;
+
+/// Reads the assessments (without values and committee). Their facility and
+/// consultation references are returned to be checked apart, so that this
+/// file is read while the files they refer to are.
 pub(crate) fn read_assessments<'a>(
     frame: Option<&'a CsvFrame>,
-    facilities: &Known<'_>,
-    consultations: &Known<'_>,
     errors: &mut Vec<DataError>,
-) -> (Vec<Assessment>, Known<'a>) {
+) -> (Vec<Assessment>, Known<'a>, AssessmentReferences<'a>) {
     let Some(frame) = frame.filter(|frame| frame.check_header(&ASSESSMENT_COLUMNS, errors)) else {
-        return (Vec::new(), Known::unchecked());
+        return (Vec::new(), Known::unchecked(), Vec::new());
     };
     let mut ids = IdRegistry::default();
     let mut assessments = Vec::with_capacity(frame.height);
+    let mut references = Vec::with_capacity(frame.height);
     let names: Vec<&str> = ASSESSMENT_COLUMNS
         .required
         .iter()
@@ -57,28 +62,17 @@ pub(crate) fn read_assessments<'a>(
         .copied()
         .collect();
     let mut reader = RowReader::new(frame, &names);
-    let (mut facility_ids, mut consultation_ids) = (facilities.cursor(), consultations.cursor());
     while let Some(mut row) = reader.next_row(errors) {
         let id = ids.register(&mut row, "assessment_id");
-        let facility_id = row.required_text("facility_id").filter(|facility| {
-            facility_ids.check(&mut row, "facility_id", facility, "facility", FACILITIES)
-        });
+        let facility_id = row.required_text("facility_id");
         let scorecard_id = row.required_text("scorecard_id");
         let scorecard_version = row.required_text("scorecard_version");
         let date = row.required("date", cells::date);
         let kind = row.required("kind", cells::vocabulary::<AssessmentKind>);
-        let consultation_id = match row.text("consultation_id") {
-            None => Some(None),
-            Some(consultation) => consultation_ids
-                .check(
-                    &mut row,
-                    "consultation_id",
-                    consultation,
-                    "consultation",
-                    CONSULTATIONS,
-                )
-                .then_some(Some(consultation)),
-        };
+        let consultation_id = row.text("consultation_id");
+        if let Some(facility_id) = facility_id {
+            references.push((row.number, facility_id, consultation_id));
+        }
         if let (
             Some(id),
             Some(facility_id),
@@ -86,16 +80,8 @@ pub(crate) fn read_assessments<'a>(
             Some(scorecard_version),
             Some(date),
             Some(kind),
-            Some(consultation_id),
-        ) = (
-            id,
-            facility_id,
-            scorecard_id,
-            scorecard_version,
-            date,
-            kind,
-            consultation_id,
-        ) {
+        ) = (id, facility_id, scorecard_id, scorecard_version, date, kind)
+        {
             assessments.push(Assessment {
                 id: AssessmentId::from(id),
                 facility_id: FacilityId::from(facility_id),
@@ -109,7 +95,35 @@ pub(crate) fn read_assessments<'a>(
             });
         }
     }
-    (assessments, ids.into_known())
+    (assessments, ids.into_known(), references)
+}
+
+/// Checks that the facilities and consultations `assessments.csv` refers to
+/// exist, with the messages a row's own check gives. (An assessment whose
+/// reference is unknown is kept: the dataset is refused anyway.)
+pub(crate) fn check_assessment_references(
+    references: &AssessmentReferences<'_>,
+    facilities: &Known<'_>,
+    consultations: &Known<'_>,
+    errors: &mut Vec<DataError>,
+) {
+    let (mut facility_ids, mut consultation_ids) = (facilities.cursor(), consultations.cursor());
+    for (row, facility_id, consultation_id) in references {
+        facility_ids.check_cell(
+            errors,
+            (ASSESSMENTS, *row, "facility_id"),
+            facility_id,
+            ("facility", FACILITIES),
+        );
+        if let Some(consultation_id) = consultation_id {
+            consultation_ids.check_cell(
+                errors,
+                (ASSESSMENTS, *row, "consultation_id"),
+                consultation_id,
+                ("consultation", CONSULTATIONS),
+            );
+        }
+    }
 }
 
 /// Reads committee members grouped by assessment id, in file order.
