@@ -38,9 +38,9 @@ const COMMITTEE_COLUMNS: ColumnSpec<'static> = ColumnSpec {
 };
 
 /// The references of `assessments.csv` to other files, checked once those
-/// are read ([`check_assessment_references`]): the row, the facility id and
-/// the consultation id, if any.
-pub(crate) type AssessmentReferences<'a> = Vec<(usize, &'a str, Option<&'a str>)>;
+/// are read ([`check_assessment_references`]): the row, its facility id and
+/// its consultation id, each when given.
+pub(crate) type AssessmentReferences<'a> = Vec<(usize, Option<&'a str>, Option<&'a str>)>;
 
 /// Reads the assessments (without values and committee). Their facility and
 /// consultation references are returned to be checked apart, so that this
@@ -70,7 +70,7 @@ pub(crate) fn read_assessments<'a>(
         let date = row.required("date", cells::date);
         let kind = row.required("kind", cells::vocabulary::<AssessmentKind>);
         let consultation_id = row.text("consultation_id");
-        if let Some(facility_id) = facility_id {
+        if facility_id.is_some() || consultation_id.is_some() {
             references.push((row.number, facility_id, consultation_id));
         }
         if let (
@@ -109,12 +109,14 @@ pub(crate) fn check_assessment_references(
 ) {
     let (mut facility_ids, mut consultation_ids) = (facilities.cursor(), consultations.cursor());
     for (row, facility_id, consultation_id) in references {
-        facility_ids.check_cell(
-            errors,
-            (ASSESSMENTS, *row, "facility_id"),
-            facility_id,
-            ("facility", FACILITIES),
-        );
+        if let Some(facility_id) = facility_id {
+            facility_ids.check_cell(
+                errors,
+                (ASSESSMENTS, *row, "facility_id"),
+                facility_id,
+                ("facility", FACILITIES),
+            );
+        }
         if let Some(consultation_id) = consultation_id {
             consultation_ids.check_cell(
                 errors,
