@@ -114,11 +114,11 @@ fn write_assessment_row(text: &mut String, assessment: &AssessmentScore, domains
     let mut row = RowWriter::new(text);
     row.cell(assessment.assessment_id.as_str());
     row.cell(assessment.facility_id.as_str());
-    row.cell_with(|cell| shown(cell, assessment.kind));
+    row.shown(assessment.kind);
     row.cell(assessment.scorecard_id.as_str());
     row.cell(&assessment.scorecard_version);
-    row.cell_with(|cell| shown(cell, assessment.date));
-    row.cell_with(|cell| shown(cell, assessment.fiscal_year));
+    row.shown(assessment.date);
+    row.shown(assessment.fiscal_year);
     row.cell(flag_text(assessment.valid));
     row.cell_with(|cell| {
         joined(
@@ -144,12 +144,6 @@ fn write_assessment_row(text: &mut String, assessment: &AssessmentScore, domains
     row.end();
 }
 
-/// Writes a value as its `Display` shows it.
-fn shown(cell: &mut String, value: impl std::fmt::Display) {
-    // Writing to a `String` cannot fail.
-    let _ = write!(cell, "{value}");
-}
-
 /// Writes values as they show, separated by `separator`.
 fn joined<T: std::fmt::Display>(
     cell: &mut String,
@@ -160,7 +154,8 @@ fn joined<T: std::fmt::Display>(
         if index > 0 {
             cell.push_str(separator);
         }
-        shown(cell, value);
+        // Writing to a `String` cannot fail.
+        let _ = write!(cell, "{value}");
     }
 }
 
@@ -218,25 +213,17 @@ pub fn facility_scores(scores: &YearScores, dataset: &Dataset) -> String {
             .unwrap_or_default();
         let mut row = RowWriter::new(text);
         row.cell(facility.facility_id.as_str());
-        row.cell_with(|cell| shown(cell, facility.fiscal_year));
+        row.shown(facility.fiscal_year);
         row.cell_with(|cell| optional_fixed(cell, facility.score, 2));
         row.cell(flag_text(facility.eligible));
-        row.cell_with(|cell| {
-            if let Some(reason) = facility.reason {
-                shown(cell, reason);
-            }
-        });
-        row.cell_with(|cell| shown(cell, facility.valid_assessments));
+        row.shown_or_empty(facility.reason);
+        row.shown(facility.valid_assessments);
         row.cell(facility.scorecard_id.as_ref().map_or("", |id| id.as_str()));
         row.cell(registry.map_or("", |found| found.district_id.as_str()));
         row.cell(district.map_or("", |found| found.province.as_str()));
-        row.cell_with(|cell| {
-            if let Some(found) = registry {
-                shown(cell, found.facility_type);
-            }
-        });
-        row.cell_with(|cell| shown(cell, all));
-        row.cell_with(|cell| shown(cell, all - valid.min(all)));
+        row.shown_or_empty(registry.map(|found| found.facility_type));
+        row.shown(all);
+        row.shown(all - valid.min(all));
         row.end();
     })
 }

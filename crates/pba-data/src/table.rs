@@ -14,6 +14,7 @@
 //! quote: the written file is the record.
 
 use std::borrow::Cow;
+use std::fmt::{self, Write as _};
 
 use rayon::prelude::{ParallelIterator, ParallelSlice};
 
@@ -129,7 +130,22 @@ impl<'t> RowWriter<'t> {
         self.cell_with(|text| text.push_str(cell));
     }
 
-    /// Writes the cell `write` formats.
+    /// Writes a cell as `value`'s `Display` shows it.
+    pub fn shown(&mut self, value: impl fmt::Display) {
+        self.shown_or_empty(Some(value));
+    }
+
+    /// [`Self::shown`], or an empty cell for `None`.
+    pub fn shown_or_empty(&mut self, value: Option<impl fmt::Display>) {
+        self.cell_with(|text| {
+            if let Some(value) = value {
+                // Writing to a `String` cannot fail.
+                let _ = write!(text, "{value}");
+            }
+        });
+    }
+
+    /// Writes the cell `write` appends to the text (it must only append).
     pub fn cell_with(&mut self, write: impl FnOnce(&mut String)) {
         if self.cells > 0 {
             self.text.push(',');
@@ -138,6 +154,8 @@ impl<'t> RowWriter<'t> {
         let start = self.text.len();
         write(self.text);
         let written = self.text.get(start..).unwrap_or_default();
+        // Either step that changes a cell makes it longer (a leading `'`,
+        // surrounding quotes): a cell of the same length is unchanged.
         let changed = match quote(&neutralise(written)) {
             Cow::Borrowed(same) if same.len() == written.len() => None,
             changed => Some(changed.into_owned()),

@@ -13,7 +13,6 @@
 //! sheet cannot hold: its round trip holds for datasets without them.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt::Write as _;
 
 use pba_scorecard::IndicatorId;
 use pba_scoring::{Dataset, ValueEntry};
@@ -108,7 +107,7 @@ pub fn write_dataset(dataset: &Dataset, values_shape: ValuesShape) -> Vec<(Strin
             let mut row = RowWriter::new(&mut committee);
             row.cell(assessment.id.as_str());
             row.cell(&member.name);
-            row.cell_with(|cell| shown(cell, member.role));
+            row.shown(member.role);
             row.cell(&member.organization);
             row.cell(
                 member
@@ -116,11 +115,7 @@ pub fn write_dataset(dataset: &Dataset, values_shape: ValuesShape) -> Vec<(Strin
                     .as_ref()
                     .map_or("", |id| id.as_str()),
             );
-            row.cell_with(|cell| {
-                if let Some(attended) = member.attended_consultation {
-                    shown(cell, attended);
-                }
-            });
+            row.shown_or_empty(member.attended_consultation);
             row.end();
         }
     }
@@ -204,12 +199,6 @@ fn value_text(entry: &ValueEntry) -> String {
         .unwrap_or_default()
 }
 
-/// Writes a value as its `Display` shows it.
-fn shown(cell: &mut String, value: impl std::fmt::Display) {
-    // Writing to a `String` cannot fail.
-    let _ = write!(cell, "{value}");
-}
-
 fn values_text<'a, Id: Ord + Clone + std::fmt::Display + 'a>(
     owner_column: &str,
     owners: impl Iterator<Item = (&'a Id, &'a [ValueEntry])> + Clone,
@@ -226,7 +215,7 @@ fn values_text<'a, Id: Ord + Clone + std::fmt::Display + 'a>(
             for (owner, values) in owners {
                 for entry in values {
                     let mut row = RowWriter::new(&mut text);
-                    row.cell_with(|cell| shown(cell, owner));
+                    row.shown(owner);
                     row.cell(entry.indicator_id.as_str());
                     row.cell(&value_text(entry));
                     row.cell(if comments.is_empty() {
