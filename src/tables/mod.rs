@@ -47,10 +47,7 @@ fn rounded(value: Decimal, places: u32) -> Decimal {
         .filter(|drop| *drop > 0)
         .and_then(|drop| 10_u128.checked_pow(drop));
     let Some(divisor) = divisor else {
-        let mut value = value
-            .round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
-        value.rescale(places);
-        return value;
+        return rounded_digit_by_digit(value, places);
     };
     let magnitude = value.mantissa().unsigned_abs();
     let (quotient, remainder) = (magnitude / divisor, magnitude % divisor);
@@ -66,15 +63,16 @@ fn rounded(value: Decimal, places: u32) -> Decimal {
         (Ok(low), Ok(middle), Ok(high)) => {
             Decimal::from_parts(low, middle, high, value.is_sign_negative(), places)
         }
-        _ => {
-            let mut value = value.round_dp_with_strategy(
-                places,
-                rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-            );
-            value.rescale(places);
-            value
-        }
+        _ => rounded_digit_by_digit(value, places),
     }
+}
+
+/// [`rounded`] the way rust_decimal does it.
+fn rounded_digit_by_digit(value: Decimal, places: u32) -> Decimal {
+    let mut value =
+        value.round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    value.rescale(places);
+    value
 }
 
 /// Writes a decimal as its `Display` does (all its scale's digits, `-` when
@@ -122,7 +120,7 @@ mod tests {
     use proptest::prelude::*;
     use rust_decimal::Decimal;
 
-    use super::{rounded, write_decimal};
+    use super::{rounded, rounded_digit_by_digit, write_decimal};
 
     proptest! {
         /// The same text as `Display`, whatever the mantissa, scale and sign.
@@ -162,11 +160,7 @@ mod tests {
             } else {
                 Decimal::from_parts(lo, mid, hi, negative, scale)
             };
-            let mut expected = value.round_dp_with_strategy(
-                places,
-                rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-            );
-            expected.rescale(places);
+            let expected = rounded_digit_by_digit(value, places);
             let got = rounded(value, places);
             prop_assert_eq!(got.to_string(), expected.to_string());
             prop_assert_eq!(got.scale(), expected.scale());
@@ -184,13 +178,12 @@ mod tests {
             ("2.5", 0, "3"),
         ] {
             let value: Decimal = text.parse().unwrap_or_default();
-            let mut expected = value.round_dp_with_strategy(
-                places,
-                rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-            );
-            expected.rescale(places);
             assert_eq!(rounded(value, places).to_string(), want, "{text}");
-            assert_eq!(expected.to_string(), want, "{text}");
+            assert_eq!(
+                rounded_digit_by_digit(value, places).to_string(),
+                want,
+                "{text}"
+            );
         }
     }
 

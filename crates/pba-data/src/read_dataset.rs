@@ -2,6 +2,7 @@
 //! [`Dataset`], every file checked, every problem of every file reported.
 
 use std::path::Path;
+use std::thread::ScopedJoinHandle;
 
 use pba_scorecard::{AssessmentId, ConsultationId};
 use pba_scoring::Dataset;
@@ -100,9 +101,7 @@ pub fn read_dataset_with(dir: &Path, reading: Reading) -> Result<Dataset, DataEr
             } else {
                 (Vec::new(), Known::none())
             };
-            let (read, assessment_errors) = assessments
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            let (read, assessment_errors) = joined(assessments);
             errors.extend(assessment_errors);
             (
                 districts,
@@ -182,9 +181,7 @@ pub fn read_dataset_with(dir: &Path, reading: Reading) -> Result<Dataset, DataEr
                 &mut errors,
             );
             let transfers = read_transfers(transfers_frame.as_ref(), &facility_ids, &mut errors);
-            let (assessment_values, value_errors) = values
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            let (assessment_values, value_errors) = joined(values);
             errors.extend(value_errors);
             (
                 assessment_values,
@@ -251,4 +248,11 @@ fn load(
         }
         None
     }
+}
+
+/// What a reading thread returned; its panic, if it panicked, goes on here.
+fn joined<T>(thread: ScopedJoinHandle<'_, T>) -> T {
+    thread
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }

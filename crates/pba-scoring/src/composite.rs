@@ -181,10 +181,10 @@ impl<'a> PreparedScorecard<'a> {
     }
 
     /// The same scorecard, whose scores carry ids of their own: equal to the
-    /// definition's, but not the same allocations. Each scoring thread takes
-    /// one, so that threads do not all count references to the same ids
-    /// (a shared count is written from every core, once per domain of every
-    /// assessment).
+    /// definition's, but not the same allocations. Each piece of parallel
+    /// scoring work takes one, so that cores do not all count references to
+    /// the same ids (a shared count is written from every core, once per
+    /// domain of every assessment).
     #[must_use]
     pub fn with_own_ids(&self) -> Self {
         Self {
