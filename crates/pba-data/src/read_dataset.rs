@@ -156,32 +156,32 @@ pub fn read_dataset_with(dir: &Path, reading: Reading) -> Result<Dataset, DataEr
                     load(ASSESSMENT_VALUES, true, &mut errors);
                     OwnedValues::default()
                 };
-                (values, errors)
+                let consultation_values_frame = load(CONSULTATION_VALUES, false, &mut errors);
+                if consultation_values_frame.is_some() && !consultations_present {
+                    errors.push(DataError::file(
+                        CONSULTATION_VALUES,
+                        format!(
+                            "given without `{CONSULTATIONS}`: add the consultations its values belong to"
+                        ),
+                    ));
+                }
+                let consultation_values: OwnedValues<ConsultationId> = read_values(
+                    consultation_values_frame.as_ref(),
+                    &consultation_owner,
+                    &mut errors,
+                );
+                (values, consultation_values, errors)
             });
             let committee_frame = load(COMMITTEE_MEMBERS, true, &mut errors);
-            let consultation_values_frame = load(CONSULTATION_VALUES, false, &mut errors);
             let transfers_frame = load(TRANSFERS, false, &mut errors);
-            if consultation_values_frame.is_some() && !consultations_present {
-                errors.push(DataError::file(
-                    CONSULTATION_VALUES,
-                    format!(
-                        "given without `{CONSULTATIONS}`: add the consultations its values belong to"
-                    ),
-                ));
-            }
             let committees = read_committee(
                 committee_frame.as_ref(),
                 &assessment_ids,
                 &facility_ids,
                 &mut errors,
             );
-            let consultation_values: OwnedValues<ConsultationId> = read_values(
-                consultation_values_frame.as_ref(),
-                &consultation_owner,
-                &mut errors,
-            );
             let transfers = read_transfers(transfers_frame.as_ref(), &facility_ids, &mut errors);
-            let (assessment_values, value_errors) = joined(values);
+            let (assessment_values, consultation_values, value_errors) = joined(values);
             errors.extend(value_errors);
             (
                 assessment_values,
