@@ -25,6 +25,7 @@ use pba_scorecard::{
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::dataset::ValueEntry;
+use crate::domain_sums::{DomainSums, Summed};
 use crate::error::ValueIssue;
 use crate::indicator_kinds::expected;
 use crate::outcomes::{Outcome, Outcomes};
@@ -117,6 +118,9 @@ pub struct PreparedScorecard<'a> {
     outcomes: Vec<Outcomes>,
     /// The ids and texts its scores carry (see [`Self::with_own_ids`]).
     ids: ScoreIds,
+    /// Domain sums in whole numbers; `None` when the definition cannot be
+    /// summed that way.
+    sums: Option<DomainSums>,
 }
 
 /// The ids and texts a prepared scorecard puts in the scores it makes,
@@ -166,17 +170,20 @@ impl<'a> PreparedScorecard<'a> {
             .enumerate()
             .map(|(position, domain)| (domain.id.as_str(), position))
             .collect();
-        let indicator_domains = definition
+        let indicator_domains: Vec<Option<usize>> = definition
             .indicators
             .iter()
             .map(|indicator| domain_positions.get(indicator.domain.as_str()).copied())
             .collect();
+        let outcomes: Vec<Outcomes> = definition.indicators.iter().map(Outcomes::new).collect();
+        let sums = DomainSums::new(definition, &outcomes, &indicator_domains);
         Self {
             definition,
             indicator_positions,
             indicator_domains,
-            outcomes: definition.indicators.iter().map(Outcomes::new).collect(),
+            outcomes,
             ids: ScoreIds::new(definition),
+            sums,
         }
     }
 
@@ -223,6 +230,120 @@ impl<'a> PreparedScorecard<'a> {
     /// are neither built nor kept (national runs: no allocation per value).
     #[must_use]
     pub fn score_detailed(&self, values: &[ValueEntry], keep_indicators: bool) -> CompositeScore {
+        self.score_summing(values, keep_indicators, true)
+    }
+
+    /// [`Self::score_detailed`]; with `whole_sums`, the domain sums are
+    /// added as whole numbers when they can be ([`DomainSums`]), which gives
+    /// the same score (tests compare both ways).
+    fn score_summing(
+        &self,
+        values: &[ValueEntry],
+        keep_indicators: bool,
+        whole_sums: bool,
+    ) -> CompositeScore {
+        let definition = self.definition;
+        let domains: Vec<DomainScore> = definition
+            .domains
+            .iter()
+            .zip(&self.ids.domains)
+            .map(|(domain, domain_id)| DomainScore {
+                domain_id: domain_id.clone(),
+                weight: domain.weight,
+                effective_weight: None,
+                earned: Decimal::ZERO,
+                applicable_points: Decimal::ZERO,
+                incomplete: false,
+                fraction: None,
+                weighted: None,
+            })
+            .collect();
+        let summed = self
+            .sums
+            .as_ref()
+            .filter(|_| whole_sums && !keep_indicators)
+            .and_then(|sums| {
+                sums.sum(values, |id, expected| self.indicator_position(id, expected))
+            });
+        let Parts {
+            mut domains,
+            indicators,
+            issues,
+            critical_failed,
+            overflow,
+        } = match summed {
+            Some(summed) => Parts::summed(domains, summed, definition),
+            None => self.parts_in_decimals(values, keep_indicators, domains),
+        };
+
+        for domain in &mut domains {
+            if !domain.incomplete && domain.applicable_points > Decimal::ZERO {
+                domain.fraction = domain.earned.checked_div(domain.applicable_points);
+            }
+        }
+        let applicable_weight = domains
+            .iter()
+            .filter(|domain| domain.applicable_points > Decimal::ZERO || domain.incomplete)
+            .try_fold(Decimal::ZERO, |total, domain| {
+                total.checked_add(domain.weight)
+            });
+        let redistributed = if applicable_weight.is_some_and(|weight| weight > Decimal::ZERO) {
+            domains
+                .iter()
+                .filter(|domain| domain.applicable_points == Decimal::ZERO && !domain.incomplete)
+                .map(|domain| domain.domain_id.clone())
+                .collect()
+        } else {
+            Vec::new()
+        };
+
+        let mut score = CompositeScore {
+            domains,
+            indicators,
+            issues,
+            redistributed,
+            uncapped: None,
+            critical_failed,
+            critical_cap_applied: false,
+            composite: None,
+        };
+        if overflow || applicable_weight.is_none() {
+            score.issues.push(ValueIssue::Overflow);
+        }
+        if !score.issues.is_empty() {
+            return score;
+        }
+        let Some(applicable_weight) = applicable_weight.filter(|weight| *weight > Decimal::ZERO)
+        else {
+            score.issues.push(ValueIssue::Undefined);
+            return score;
+        };
+        match weigh(&mut score.domains, applicable_weight) {
+            Some(uncapped) => {
+                let cap = definition
+                    .critical_cap
+                    .filter(|_| !score.critical_failed.is_empty());
+                let capped = match cap {
+                    Some(cap) if uncapped > cap => cap,
+                    _ => uncapped,
+                };
+                score.critical_cap_applied = capped != uncapped;
+                score.uncapped = Some(uncapped);
+                score.composite = Some(capped);
+            }
+            None => score.issues.push(ValueIssue::Overflow),
+        }
+        score
+    }
+
+    /// The domain sums, per-indicator results and issues of `values`, added
+    /// as decimals.
+    fn parts_in_decimals(
+        &self,
+        values: &[ValueEntry],
+        keep_indicators: bool,
+        mut domains: Vec<DomainScore>,
+    ) -> Parts {
         let definition = self.definition;
         let mut slots: Vec<Option<&ValueEntry>> = vec![None; definition.indicators.len()];
         let mut issues = Vec::new();
@@ -243,21 +364,6 @@ impl<'a> PreparedScorecard<'a> {
             }
         }
 
-        let mut domains: Vec<DomainScore> = definition
-            .domains
-            .iter()
-            .zip(&self.ids.domains)
-            .map(|(domain, domain_id)| DomainScore {
-                domain_id: domain_id.clone(),
-                weight: domain.weight,
-                effective_weight: None,
-                earned: Decimal::ZERO,
-                applicable_points: Decimal::ZERO,
-                incomplete: false,
-                fraction: None,
-                weighted: None,
-            })
-            .collect();
         let mut indicators = Vec::with_capacity(if keep_indicators {
             definition.indicators.len()
         } else {
@@ -348,65 +454,49 @@ impl<'a> PreparedScorecard<'a> {
             }
         }
         issues.extend(stray);
-
-        for domain in &mut domains {
-            if !domain.incomplete && domain.applicable_points > Decimal::ZERO {
-                domain.fraction = domain.earned.checked_div(domain.applicable_points);
-            }
-        }
-        let applicable_weight = domains
-            .iter()
-            .filter(|domain| domain.applicable_points > Decimal::ZERO || domain.incomplete)
-            .try_fold(Decimal::ZERO, |total, domain| {
-                total.checked_add(domain.weight)
-            });
-        let redistributed = if applicable_weight.is_some_and(|weight| weight > Decimal::ZERO) {
-            domains
-                .iter()
-                .filter(|domain| domain.applicable_points == Decimal::ZERO && !domain.incomplete)
-                .map(|domain| domain.domain_id.clone())
-                .collect()
-        } else {
-            Vec::new()
-        };
-
-        let mut score = CompositeScore {
+        Parts {
             domains,
             indicators,
             issues,
-            redistributed,
-            uncapped: None,
             critical_failed,
-            critical_cap_applied: false,
-            composite: None,
-        };
-        if overflow || applicable_weight.is_none() {
-            score.issues.push(ValueIssue::Overflow);
+            overflow,
         }
-        if !score.issues.is_empty() {
-            return score;
+    }
+}
+
+/// The parts of a composite score before domains are weighed.
+struct Parts {
+    domains: Vec<DomainScore>,
+    indicators: Vec<IndicatorResult>,
+    issues: Vec<ValueIssue>,
+    critical_failed: Vec<IndicatorId>,
+    overflow: bool,
+}
+
+impl Parts {
+    /// Domains with the sums of [`DomainSums`] (no per-indicator result, no
+    /// issue).
+    fn summed(
+        mut domains: Vec<DomainScore>,
+        summed: Summed,
+        definition: &ScorecardDefinition,
+    ) -> Self {
+        for (domain, (earned, applicable)) in domains.iter_mut().zip(summed.totals) {
+            domain.earned = earned;
+            domain.applicable_points = applicable;
         }
-        let Some(applicable_weight) = applicable_weight.filter(|weight| *weight > Decimal::ZERO)
-        else {
-            score.issues.push(ValueIssue::Undefined);
-            return score;
-        };
-        match weigh(&mut score.domains, applicable_weight) {
-            Some(uncapped) => {
-                let cap = definition
-                    .critical_cap
-                    .filter(|_| !score.critical_failed.is_empty());
-                let capped = match cap {
-                    Some(cap) if uncapped > cap => cap,
-                    _ => uncapped,
-                };
-                score.critical_cap_applied = capped != uncapped;
-                score.uncapped = Some(uncapped);
-                score.composite = Some(capped);
-            }
-            None => score.issues.push(ValueIssue::Overflow),
+        Self {
+            domains,
+            indicators: Vec::new(),
+            issues: Vec::new(),
+            critical_failed: summed
+                .critical_failed
+                .iter()
+                .filter_map(|position| definition.indicators.get(position))
+                .map(|indicator| indicator.id.clone())
+                .collect(),
+            overflow: false,
         }
-        score
     }
 }
 

@@ -247,3 +247,206 @@ fn a_copy_with_its_own_ids_scores_the_same_with_other_allocations() {
         copy.scorecard_id().as_str()
     ));
 }
+
+mod whole_sums {
+    //! Domain sums added as whole numbers give the scores the decimal
+    //! additions give, digit for digit (scales included).
+    use pba_scorecard::Band;
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const POINTS: [&str; 10] = [
+        "1",
+        "2",
+        "2.5",
+        "0.25",
+        "3.00",
+        "0",
+        "0.0",
+        "10",
+        "0.0000000000000000000000000003",
+        "79228162514264337593543950335",
+    ];
+    const WEIGHTS: [&str; 5] = ["0", "10", "25", "33.3", "40"];
+
+    fn kind() -> impl Strategy<Value = IndicatorKind> {
+        prop_oneof![
+            Just(IndicatorKind::Binary),
+            (1_u32..6).prop_map(|max| IndicatorKind::Scale { max }),
+            (0_usize..3).prop_map(|shape| IndicatorKind::Numeric {
+                zero_at: number(["0", "30", "7.5"][shape]),
+                full_at: number(["100", "0", "50"][shape]),
+                min: Some(Decimal::ZERO),
+                max: [None, Some(number("80")), Some(number("120"))][shape],
+            }),
+            Just(IndicatorKind::Bands {
+                bands: vec![
+                    Band {
+                        from: Decimal::ZERO,
+                        fraction: Decimal::ZERO,
+                    },
+                    Band {
+                        from: number("50"),
+                        fraction: number("0.5"),
+                    },
+                    Band {
+                        from: number("80"),
+                        fraction: number("1.00"),
+                    },
+                ],
+                min: None,
+                max: Some(number("100")),
+            }),
+        ]
+    }
+
+    /// Domains `d0`…; an indicator of domain 4 names an undeclared one.
+    fn scorecard() -> impl Strategy<Value = ScorecardDefinition> {
+        // Mostly the plain points listed first.
+        let points = prop_oneof![8 => 0_usize..5, 1 => 5..POINTS.len()];
+        let indicator_shape = (kind(), 0_usize..5, points, any::<bool>(), any::<bool>());
+        (
+            prop::collection::vec(0..WEIGHTS.len(), 1..4),
+            prop::collection::vec(indicator_shape, 1..10),
+            any::<bool>(),
+            any::<bool>(),
+        )
+            .prop_map(|(weights, indicators, zero, cap)| {
+                let mut definition = definition();
+                definition.missing = if zero {
+                    MissingRule::Zero
+                } else {
+                    MissingRule::Error
+                };
+                definition.critical_cap = cap.then(|| number("40"));
+                definition.domains = weights
+                    .iter()
+                    .enumerate()
+                    .map(|(position, weight)| domain(&format!("d{position}"), WEIGHTS[*weight]))
+                    .collect();
+                definition.indicators = indicators
+                    .into_iter()
+                    .enumerate()
+                    .map(|(position, (kind, domain, points, critical, allow_na))| {
+                        let mut made = indicator(
+                            &format!("I{position}"),
+                            &format!("d{domain}"),
+                            kind,
+                            POINTS[points],
+                        );
+                        made.critical = critical;
+                        made.allow_na = allow_na;
+                        made
+                    })
+                    .collect();
+                definition
+            })
+    }
+
+    fn value() -> impl Strategy<Value = Option<IndicatorValue>> {
+        prop_oneof![
+            Just(None),
+            Just(Some(IndicatorValue::Yes)),
+            Just(Some(IndicatorValue::No)),
+            Just(Some(IndicatorValue::NotApplicable)),
+            (0_i64..130).prop_map(|whole| Some(IndicatorValue::Number(Decimal::from(whole)))),
+            (-3_i64..300, 1_u32..3).prop_map(|(mantissa, scale)| Some(IndicatorValue::Number(
+                Decimal::new(mantissa, scale)
+            ))),
+        ]
+    }
+
+    /// A value the indicator accepts, picked by `choice`, or the first
+    /// whole number above what it accepts.
+    fn fitting(indicator: &Indicator, choice: u8) -> IndicatorValue {
+        match indicator.kind {
+            IndicatorKind::Binary if choice.is_multiple_of(2) => IndicatorValue::Yes,
+            IndicatorKind::Binary => IndicatorValue::No,
+            IndicatorKind::Scale { max } => {
+                IndicatorValue::Number(Decimal::from(u32::from(choice) % (max + 2)))
+            }
+            _ => IndicatorValue::Number(Decimal::from(u32::from(choice) % 102)),
+        }
+    }
+
+    /// A scorecard with values of indicators `I0`… (`I10` is an unknown id):
+    /// mostly every indicator once, in order (or reversed), mostly with
+    /// values it accepts; else any values in any order.
+    fn scored() -> impl Strategy<Value = (ScorecardDefinition, Vec<ValueEntry>)> {
+        let in_order = prop::collection::vec((any::<u8>(), 0_u8..12, value()), 10);
+        let any_order = prop::collection::vec((0_usize..11, value()), 0..14);
+        (scorecard(), in_order, any_order, 0_u8..4).prop_map(
+            |(definition, in_order, any_order, pick)| {
+                let values = if pick == 0 {
+                    any_order
+                        .into_iter()
+                        .filter(|(position, _)| {
+                            *position < definition.indicators.len() || *position == 10
+                        })
+                        .map(|(position, value)| entry(&format!("I{position}"), value))
+                        .collect()
+                } else {
+                    let mut values: Vec<ValueEntry> = definition
+                        .indicators
+                        .iter()
+                        .zip(in_order)
+                        .map(|(indicator, (choice, rare, value))| {
+                            let value = if rare == 0 {
+                                value
+                            } else {
+                                Some(fitting(indicator, choice))
+                            };
+                            entry(indicator.id.as_str(), value)
+                        })
+                        .collect();
+                    if pick == 1 {
+                        values.reverse();
+                    }
+                    values
+                };
+                (definition, values)
+            },
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn whole_sums_score_as_decimal_sums((definition, values) in scored()) {
+            let prepared = PreparedScorecard::new(&definition);
+            let whole = prepared.score_summing(&values, false, true);
+            let decimal = prepared.score_summing(&values, false, false);
+            prop_assert_eq!(format!("{whole:?}"), format!("{decimal:?}"));
+        }
+    }
+
+    #[test]
+    fn common_values_are_summed_as_whole_numbers() {
+        let definition = definition();
+        let prepared = PreparedScorecard::new(&definition);
+        let sums = prepared.sums.as_ref().unwrap();
+        let position = |id: &str, expected: usize| prepared.indicator_position(id, expected);
+        let common = values(IndicatorValue::Yes, "2", IndicatorValue::No);
+        let summed = sums.sum(&common, position).unwrap();
+        assert_eq!(
+            format!("{:?}", summed.totals),
+            "[(4, 5), (0, 1)]",
+            "a: 2 + 2 of 2 + 3 points; b: 0 of 1"
+        );
+        assert_eq!(summed.critical_failed.iter().collect::<Vec<_>>(), vec![2]);
+        let refused = values(IndicatorValue::Yes, "2.5", IndicatorValue::No);
+        assert!(sums.sum(&refused, position).is_none());
+    }
+
+    #[test]
+    fn zeros_of_two_scales_in_a_domain_are_left_to_decimals() {
+        // A sum of zeros is its last zero: which one depends on the values.
+        let mut definition = definition();
+        definition.indicators[0].points = number("0");
+        definition.indicators[1].points = number("0.0");
+        assert!(PreparedScorecard::new(&definition).sums.is_none());
+        definition.indicators[1].points = number("0");
+        assert!(PreparedScorecard::new(&definition).sums.is_some());
+    }
+}

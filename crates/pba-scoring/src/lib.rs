@@ -32,6 +32,7 @@
 pub mod assessment;
 pub mod composite;
 pub mod dataset;
+mod domain_sums;
 pub mod eligibility;
 pub mod eligibility_types;
 pub mod error;

@@ -78,6 +78,21 @@ impl Outcomes {
             .map_or_else(|| Outcome::of(indicator, value), |known| Ok(*known))
     }
 
+    /// Every outcome worked out ahead, at its common position (see
+    /// [`ValueEntry::common_position`]): `yes`, `no`, `na`, then the whole
+    /// numbers from 0; `None` where the value is refused.
+    ///
+    /// [`ValueEntry::common_position`]: crate::dataset::ValueEntry::common_position
+    pub(crate) fn common(&self) -> impl Iterator<Item = Option<&Outcome>> {
+        [
+            self.yes.as_ref(),
+            self.no.as_ref(),
+            self.not_applicable.as_ref(),
+        ]
+        .into_iter()
+        .chain(self.whole.iter().map(Option::as_ref))
+    }
+
     /// The outcome of `value` when it is one worked out ahead.
     #[inline]
     pub(crate) fn known(&self, value: IndicatorValue) -> Option<&Outcome> {
@@ -185,6 +200,18 @@ mod tests {
     }
 
     proptest! {
+        /// The outcome at a value's common position is the one looked up.
+        #[test]
+        fn common_outcomes_sit_at_their_value_s_position(value in value()) {
+            let position = crate::dataset::ValueEntry::new(IndicatorId::new("I1"), Some(value))
+                .common_position();
+            for indicator in indicators() {
+                let outcomes = Outcomes::new(&indicator);
+                let common = position.and_then(|position| outcomes.common().nth(position).flatten());
+                prop_assert_eq!(common, outcomes.known(value));
+            }
+        }
+
         /// A value looked up earns exactly what working it out earns, in
         /// value and in written form (scale), or is refused the same way.
         #[test]

@@ -36,6 +36,17 @@ impl ValueEntry {
         self.value.get()
     }
 
+    /// The value's place among an indicator's common values
+    /// ([`crate::outcomes::Outcomes::common`]): `yes` 0, `no` 1, `na` 2, a
+    /// number written without decimals and not negative 3 + itself; `None`
+    /// when missing or any other number. Read from the packed bytes, without
+    /// making the decimal.
+    #[must_use]
+    #[inline]
+    pub fn common_position(&self) -> Option<usize> {
+        self.value.common_position()
+    }
+
     /// Replaces the value.
     pub fn set_value(&mut self, value: Option<IndicatorValue>) {
         self.value = PackedValue::new(value);
@@ -90,6 +101,23 @@ impl PackedValue {
     }
 
     #[inline]
+    fn common_position(self) -> Option<usize> {
+        let word = u128::from_le_bytes(self.0);
+        // No flags (scale 0, not negative) and nothing above the low word:
+        // a whole number.
+        if word & u128::from(u32::MAX) == 0 && word >> 64 == 0 {
+            let number = u32::try_from(word >> 32).ok()?;
+            return usize::try_from(number).ok()?.checked_add(3);
+        }
+        match self.0[0] {
+            YES => Some(0),
+            NO => Some(1),
+            NOT_APPLICABLE => Some(2),
+            _ => None,
+        }
+    }
+
+    #[inline]
     fn get(self) -> Option<IndicatorValue> {
         match self.0[0] {
             0 => Some(IndicatorValue::Number(Decimal::deserialize(self.0))),
@@ -126,6 +154,7 @@ mod tests {
                     )))
                 }
             ),
+            (0..200_i64).prop_map(|number| Some(IndicatorValue::Number(Decimal::from(number)))),
         ]
     }
 
@@ -140,6 +169,27 @@ mod tests {
                 prop_assert_eq!(out.to_string(), number.to_string());
                 prop_assert_eq!(out.is_sign_negative(), number.is_sign_negative());
             }
+        }
+    }
+
+    proptest! {
+        /// The common position read from the packed bytes is the one the
+        /// value itself has.
+        #[test]
+        fn the_common_position_is_the_value_s(value in value()) {
+            let entry = ValueEntry::new(IndicatorId::new("H01"), value);
+            let expected = match value {
+                None => None,
+                Some(IndicatorValue::Yes) => Some(0),
+                Some(IndicatorValue::No) => Some(1),
+                Some(IndicatorValue::NotApplicable) => Some(2),
+                Some(IndicatorValue::Number(number)) => (number.scale() == 0
+                    && !number.is_sign_negative())
+                    .then(|| u32::try_from(number.mantissa()).ok())
+                    .flatten()
+                    .map(|number| number as usize + 3),
+            };
+            prop_assert_eq!(entry.common_position(), expected);
         }
     }
 
