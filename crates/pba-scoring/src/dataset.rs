@@ -4,6 +4,7 @@
 //! dangling id. Rows keep their source row number so outputs can point back.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use pba_scorecard::{
     AssessmentId, AssessmentKind, BudgetUnit, ConsultationId, Date, DistrictId, FacilityId,
@@ -75,12 +76,12 @@ pub use crate::value_entry::ValueEntry;
 /// `committee_members.csv`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CommitteeMember {
-    /// `name`.
-    pub name: String,
+    /// `name` (shared by every row with the same name).
+    pub name: Arc<str>,
     /// `role`.
     pub role: MemberRole,
-    /// `organization`.
-    pub organization: String,
+    /// `organization` (shared by every row with the same organization).
+    pub organization: Arc<str>,
     /// `home_facility_id` (required for `peer_facility`).
     pub home_facility_id: Option<FacilityId>,
     /// `attended_consultation`.

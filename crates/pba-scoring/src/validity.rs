@@ -179,9 +179,9 @@ mod tests {
 
     fn member(role: MemberRole, home: Option<&str>, attended: bool) -> CommitteeMember {
         CommitteeMember {
-            name: "someone".to_owned(),
+            name: "someone".into(),
             role,
-            organization: "org".to_owned(),
+            organization: "org".into(),
             home_facility_id: home.map(FacilityId::new),
             attended_consultation: Some(attended),
         }

@@ -233,9 +233,9 @@ fn date(index: usize) -> Date {
 
 fn member(role: MemberRole, home: Option<&str>) -> CommitteeMember {
     CommitteeMember {
-        name: format!("{role}"),
+        name: format!("{role}").into(),
         role,
-        organization: "test".to_owned(),
+        organization: "test".into(),
         home_facility_id: home.map(FacilityId::new),
         attended_consultation: Some(role == MemberRole::Independent),
     }

@@ -100,18 +100,18 @@ pub(crate) struct CommitteePlan<'a> {
 pub(crate) fn isc_committee(plan: &CommitteePlan<'_>, random: &mut Random) -> Vec<CommitteeMember> {
     let attended = |value: bool| plan.needs_attendee.then_some(value);
     let government = |random: &mut Random| CommitteeMember {
-        name: person(random),
+        name: person(random).into(),
         role: MemberRole::Government,
         organization: if random.chance(500_000) {
-            format!("SDSGCAS de {}", plan.district)
+            format!("SDSGCAS de {}", plan.district).into()
         } else {
-            format!("DPS de {}", plan.province)
+            format!("DPS de {}", plan.province).into()
         },
         home_facility_id: None,
         attended_consultation: attended(false),
     };
     let independent = |random: &mut Random| CommitteeMember {
-        name: person(random),
+        name: person(random).into(),
         role: MemberRole::Independent,
         organization: format!(
             "{} de {}",
@@ -120,16 +120,17 @@ pub(crate) fn isc_committee(plan: &CommitteePlan<'_>, random: &mut Random) -> Ve
                 .copied()
                 .unwrap_or("Parceiro de Saúde"),
             plan.province
-        ),
+        )
+        .into(),
         home_facility_id: None,
         attended_consultation: attended(false),
     };
     let mut members = vec![government(random)];
     if let Some((home, name)) = &plan.peer {
         members.push(CommitteeMember {
-            name: person(random),
+            name: person(random).into(),
             role: MemberRole::PeerFacility,
-            organization: (*name).to_owned(),
+            organization: (*name).into(),
             home_facility_id: Some(home.clone()),
             attended_consultation: attended(false),
         });
@@ -142,9 +143,9 @@ pub(crate) fn isc_committee(plan: &CommitteePlan<'_>, random: &mut Random) -> Ve
     };
     if community {
         members.push(CommitteeMember {
-            name: person(random),
+            name: person(random).into(),
             role: MemberRole::Community,
-            organization: format!("Comité de Co-gestão do {}", plan.facility_name),
+            organization: format!("Comité de Co-gestão do {}", plan.facility_name).into(),
             home_facility_id: None,
             attended_consultation: attended(plan.needs_attendee),
         });
@@ -164,9 +165,9 @@ pub(crate) fn isc_committee(plan: &CommitteePlan<'_>, random: &mut Random) -> Ve
 pub(crate) fn iva_team(random: &mut Random) -> Vec<CommitteeMember> {
     (0..2)
         .map(|_| CommitteeMember {
-            name: person(random),
+            name: person(random).into(),
             role: MemberRole::Independent,
-            organization: "Agente de Verificação Independente".to_owned(),
+            organization: "Agente de Verificação Independente".into(),
             home_facility_id: None,
             attended_consultation: None,
         })
