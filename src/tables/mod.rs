@@ -79,29 +79,43 @@ fn rounded_digit_by_digit(value: Decimal, places: u32) -> Decimal {
 /// its sign is negative, zero included), without going through a formatter:
 /// a national `assessment-scores.csv` has millions of them.
 fn write_decimal(text: &mut String, value: Decimal) {
+    /// The most decimal digits a `u64` always holds, and their power of ten.
+    const WORD_DIGITS: usize = 19;
+    const WORD: u128 = 10_u128.pow(19);
     let scale = usize::try_from(value.scale()).unwrap_or(0);
-    let mut digits = value.mantissa().unsigned_abs();
     // A 96-bit mantissa has at most 29 digits; a scale of 28 needs 29 with
     // the leading zero.
     let mut buffer = [b'0'; 40];
     let mut start = buffer.len();
-    while digits > 0 || buffer.len() - start <= scale {
-        start -= 1;
-        if let Some(slot) = buffer.get_mut(start) {
-            *slot = b'0' + (digits % 10) as u8;
+    // Digits are made in 64-bit words (a 128-bit division by ten is a call).
+    let mut put = |mut digits: u64, at_least: usize| {
+        let end = start;
+        while digits > 0 || end - start < at_least {
+            start -= 1;
+            if let Some(slot) = buffer.get_mut(start) {
+                *slot = b'0' + (digits % 10) as u8;
+            }
+            digits /= 10;
         }
-        digits /= 10;
+    };
+    let mut magnitude = value.mantissa().unsigned_abs();
+    let mut written = 0;
+    while magnitude >= WORD {
+        put((magnitude % WORD) as u64, WORD_DIGITS);
+        magnitude /= WORD;
+        written += WORD_DIGITS;
     }
+    // Down to the units digit, at least.
+    put(magnitude as u64, (scale + 1).saturating_sub(written));
     if value.is_sign_negative() {
         text.push('-');
     }
-    let written = buffer.get(start..).unwrap_or_default();
-    let point = written.len() - scale;
-    for (index, digit) in written.iter().enumerate() {
-        if index == point {
-            text.push('.');
-        }
-        text.push(char::from(*digit));
+    let digits = std::str::from_utf8(buffer.get(start..).unwrap_or_default()).unwrap_or_default();
+    let (whole, decimals) = digits.split_at(digits.len() - scale);
+    text.push_str(whole);
+    if scale > 0 {
+        text.push('.');
+        text.push_str(decimals);
     }
 }
 
@@ -128,14 +142,15 @@ mod tests {
         fn decimals_are_written_as_display_writes_them(
             [lo, mid, hi] in any::<[u32; 3]>(),
             small in any::<u16>(),
+            word in any::<u64>(),
             negative in any::<bool>(),
             scale in 0..=28_u32,
-            short in any::<bool>(),
+            size in 0..3_u8,
         ) {
-            let value = if short {
-                Decimal::from_parts(u32::from(small), 0, 0, negative, scale)
-            } else {
-                Decimal::from_parts(lo, mid, hi, negative, scale)
+            let value = match size {
+                0 => Decimal::from_parts(u32::from(small), 0, 0, negative, scale),
+                1 => Decimal::from_i128_with_scale(i128::from(word), scale),
+                _ => Decimal::from_parts(lo, mid, hi, negative, scale),
             };
             let mut text = String::new();
             write_decimal(&mut text, value);
