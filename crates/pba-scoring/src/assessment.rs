@@ -202,6 +202,15 @@ impl<'a> Scorer<'a> {
     /// Whether to build per-indicator results (default: yes).
     pub(crate) fn keeping_indicators(mut self, keep: bool) -> Self {
         self.keep_indicators = keep;
+        if !keep {
+            // Without per-indicator results, domains are summed as whole
+            // numbers (a year's many assessments pay for the tables).
+            self.prepared = self
+                .prepared
+                .into_iter()
+                .map(|(key, prepared)| (key, prepared.with_domain_sums()))
+                .collect();
+        }
         self
     }
 

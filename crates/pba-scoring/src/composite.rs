@@ -118,8 +118,8 @@ pub struct PreparedScorecard<'a> {
     outcomes: Vec<Outcomes>,
     /// The ids and texts its scores carry (see [`Self::with_own_ids`]).
     ids: ScoreIds,
-    /// Domain sums in whole numbers; `None` when the definition cannot be
-    /// summed that way.
+    /// Domain sums in whole numbers; `None` unless asked for
+    /// ([`Self::with_domain_sums`]) and possible for the definition.
     sums: Option<DomainSums>,
 }
 
@@ -175,16 +175,24 @@ impl<'a> PreparedScorecard<'a> {
             .iter()
             .map(|indicator| domain_positions.get(indicator.domain.as_str()).copied())
             .collect();
-        let outcomes: Vec<Outcomes> = definition.indicators.iter().map(Outcomes::new).collect();
-        let sums = DomainSums::new(definition, &outcomes, &indicator_domains);
         Self {
             definition,
             indicator_positions,
             indicator_domains,
-            outcomes,
+            outcomes: definition.indicators.iter().map(Outcomes::new).collect(),
             ids: ScoreIds::new(definition),
-            sums,
+            sums: None,
         }
+    }
+
+    /// The same scorecard, adding its domain sums as whole numbers when it
+    /// scores without per-indicator results ([`DomainSums`]): the same
+    /// scores, sooner, once its tables are made (worth it for many
+    /// assessments, not for one).
+    #[must_use]
+    pub fn with_domain_sums(mut self) -> Self {
+        self.sums = DomainSums::new(self.definition, &self.outcomes, &self.indicator_domains);
+        self
     }
 
     /// The same scorecard, whose scores carry ids of their own: equal to the

@@ -414,7 +414,7 @@ mod whole_sums {
         #![proptest_config(ProptestConfig::with_cases(2000))]
         #[test]
         fn whole_sums_score_as_decimal_sums((definition, values) in scored()) {
-            let prepared = PreparedScorecard::new(&definition);
+            let prepared = PreparedScorecard::new(&definition).with_domain_sums();
             let whole = prepared.score_summing(&values, false, true);
             let decimal = prepared.score_summing(&values, false, false);
             prop_assert_eq!(format!("{whole:?}"), format!("{decimal:?}"));
@@ -424,7 +424,7 @@ mod whole_sums {
     #[test]
     fn common_values_are_summed_as_whole_numbers() {
         let definition = definition();
-        let prepared = PreparedScorecard::new(&definition);
+        let prepared = PreparedScorecard::new(&definition).with_domain_sums();
         let sums = prepared.sums.as_ref().unwrap();
         let position = |id: &str, expected: usize| prepared.indicator_position(id, expected);
         let common = values(IndicatorValue::Yes, "2", IndicatorValue::No);
@@ -445,8 +445,18 @@ mod whole_sums {
         let mut definition = definition();
         definition.indicators[0].points = number("0");
         definition.indicators[1].points = number("0.0");
-        assert!(PreparedScorecard::new(&definition).sums.is_none());
+        assert!(
+            PreparedScorecard::new(&definition)
+                .with_domain_sums()
+                .sums
+                .is_none()
+        );
         definition.indicators[1].points = number("0");
-        assert!(PreparedScorecard::new(&definition).sums.is_some());
+        assert!(
+            PreparedScorecard::new(&definition)
+                .with_domain_sums()
+                .sums
+                .is_some()
+        );
     }
 }
