@@ -28,7 +28,6 @@ mod file_bytes;
 mod frame;
 mod hashing;
 mod identifiers;
-mod interner;
 mod output_set;
 mod ragged;
 mod read_consultations;

@@ -28,7 +28,6 @@ use crate::cells;
 use crate::error::DataError;
 use crate::frame::{ColumnSpec, CsvFrame, Parser, Part};
 use crate::identifiers::{Cursor, Known};
-use crate::interner::Interner;
 use crate::rows::{Row, RowReader};
 use rayon::prelude::{IntoParallelRefIterator, ParallelIterator};
 
@@ -56,6 +55,37 @@ enum Shape {
     Long,
     /// Duplicates are reported in the indicator's own column.
     Wide,
+}
+
+/// Indicator ids met so far, each text allocated once: a national file
+/// repeats a few hundred ids tens of millions of times. Values usually come
+/// in the same order for every owner, so the id after the previous one is
+/// tried before the map.
+#[derive(Default)]
+struct Interner<'a> {
+    positions: HashMap<&'a str, usize>,
+    ids: Vec<(&'a str, IndicatorId)>,
+    last: usize,
+}
+
+impl<'a> Interner<'a> {
+    fn intern(&mut self, text: &'a str) -> IndicatorId {
+        let next = self.last.wrapping_add(1);
+        if let Some((known, id)) = self.ids.get(next)
+            && same_id(known, text)
+        {
+            self.last = next;
+            return id.clone();
+        }
+        let position = *self.positions.entry(text).or_insert(self.ids.len());
+        if position == self.ids.len() {
+            self.ids.push((text, IndicatorId::new(text)));
+        }
+        self.last = position;
+        self.ids
+            .get(position)
+            .map_or_else(|| IndicatorId::new(text), |(_, id)| id.clone())
+    }
 }
 
 /// One owner's values in file order, with the rows they came from (kept
@@ -362,7 +392,7 @@ fn read_long_part<'a>(
 ) -> Groups<'a> {
     let mut grouped = Groups::default();
     let mut checked = CheckedOwner::new(owner);
-    let mut interner: Interner<'_, IndicatorId> = Interner::default();
+    let mut interner = Interner::default();
     let [owner_at, indicator_at, value_at, comment_at] = [0, 1, 2, 3];
     let mut reader = RowReader::part(
         frame,

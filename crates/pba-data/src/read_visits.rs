@@ -1,7 +1,5 @@
 //! `assessments.csv` and `committee_members.csv`.
 
-use std::sync::Arc;
-
 use crate::by_owner::{ByOwner, Grouping};
 
 use pba_scorecard::{
@@ -13,7 +11,6 @@ use crate::cells;
 use crate::error::DataError;
 use crate::frame::{ColumnSpec, CsvFrame};
 use crate::identifiers::{IdRegistry, Known};
-use crate::interner::Interner;
 use crate::read_consultations::CONSULTATIONS;
 use crate::read_places::FACILITIES;
 use crate::rows::RowReader;
@@ -157,10 +154,6 @@ pub(crate) fn read_committee(
     let mut home_ids = facilities.cursor();
     let mut checked: Option<&str> = None;
     let mut run: Option<(&str, Vec<CommitteeMember>)> = None;
-    // A few hundred names and far fewer organizations and peers than rows.
-    let mut member_names: Interner<'_, Arc<str>> = Interner::default();
-    let mut organizations: Interner<'_, Arc<str>> = Interner::default();
-    let mut homes: Interner<'_, FacilityId> = Interner::default();
     while let Some(mut row) = reader.next_row(errors) {
         let assessment_id = row.required_text("assessment_id").filter(|assessment| {
             checked == Some(*assessment)
@@ -206,10 +199,10 @@ pub(crate) fn read_committee(
             attended_consultation,
         ) {
             let member = CommitteeMember {
-                name: member_names.intern(name),
+                name: name.to_owned(),
                 role,
-                organization: organizations.intern(organization),
-                home_facility_id: home_facility_id.map(|home| homes.intern(home)),
+                organization: organization.to_owned(),
+                home_facility_id: home_facility_id.map(FacilityId::from),
                 attended_consultation,
             };
             match &mut run {

@@ -229,9 +229,9 @@ fn build(sketch: Sketch) -> Dataset {
                     .into_iter()
                     .map(|(name, role, organization, home, attended_consultation)| {
                         CommitteeMember {
-                            name: name.into(),
+                            name,
                             role,
-                            organization: organization.into(),
+                            organization,
                             home_facility_id: if role == MemberRole::PeerFacility {
                                 Some(facility(home.unwrap_or(0)))
                             } else {

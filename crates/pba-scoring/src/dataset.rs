@@ -4,7 +4,6 @@
 //! dangling id. Rows keep their source row number so outputs can point back.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 use pba_scorecard::{
     AssessmentId, AssessmentKind, BudgetUnit, ConsultationId, Date, DistrictId, FacilityId,
@@ -76,12 +75,12 @@ pub use crate::value_entry::ValueEntry;
 /// `committee_members.csv`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CommitteeMember {
-    /// `name` (shared by every row with the same name).
-    pub name: Arc<str>,
+    /// `name`.
+    pub name: String,
     /// `role`.
     pub role: MemberRole,
-    /// `organization` (shared by every row with the same organization).
-    pub organization: Arc<str>,
+    /// `organization`.
+    pub organization: String,
     /// `home_facility_id` (required for `peer_facility`).
     pub home_facility_id: Option<FacilityId>,
     /// `attended_consultation`.

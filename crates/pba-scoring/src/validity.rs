@@ -179,9 +179,9 @@ mod tests {
 
     fn member(role: MemberRole, home: Option<&str>, attended: bool) -> CommitteeMember {
         CommitteeMember {
-            name: "someone".into(),
+            name: "someone".to_owned(),
             role,
-            organization: "org".into(),
+            organization: "org".to_owned(),
             home_facility_id: home.map(FacilityId::new),
             attended_consultation: Some(attended),
         }

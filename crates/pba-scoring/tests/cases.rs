@@ -200,9 +200,9 @@ fn entries(values: &BTreeMap<String, String>) -> Vec<ValueEntry> {
 
 fn committee(rows: Option<&Vec<MemberRow>>) -> Vec<CommitteeMember> {
     let member = |role: MemberRole, home: Option<&str>, attended: bool| CommitteeMember {
-        name: format!("{role} member").into(),
+        name: format!("{role} member"),
         role,
-        organization: "test".into(),
+        organization: "test".to_owned(),
         home_facility_id: home.map(FacilityId::new),
         attended_consultation: Some(attended),
     };

@@ -156,9 +156,9 @@ fn entries(values: &[(&str, &str)]) -> Vec<ValueEntry> {
 
 fn member(role: MemberRole, home: Option<&str>, attended: bool) -> CommitteeMember {
     CommitteeMember {
-        name: format!("{role} member").into(),
+        name: format!("{role} member"),
         role,
-        organization: "test".into(),
+        organization: "test".to_owned(),
         home_facility_id: home.map(FacilityId::new),
         attended_consultation: Some(attended),
     }

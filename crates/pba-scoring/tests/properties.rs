@@ -233,9 +233,9 @@ fn date(index: usize) -> Date {
 
 fn member(role: MemberRole, home: Option<&str>) -> CommitteeMember {
     CommitteeMember {
-        name: format!("{role}").into(),
+        name: format!("{role}"),
         role,
-        organization: "test".into(),
+        organization: "test".to_owned(),
         home_facility_id: home.map(FacilityId::new),
         attended_consultation: Some(role == MemberRole::Independent),
     }

@@ -100,18 +100,18 @@ pub(crate) struct CommitteePlan<'a> {
 pub(crate) fn isc_committee(plan: &CommitteePlan<'_>, random: &mut Random) -> Vec<CommitteeMember> {
     let attended = |value: bool| plan.needs_attendee.then_some(value);
     let government = |random: &mut Random| CommitteeMember {
-        name: person(random).into(),
+        name: person(random),
         role: MemberRole::Government,
         organization: if random.chance(500_000) {
-            format!("SDSGCAS de {}", plan.district).into()
+            format!("SDSGCAS de {}", plan.district)
         } else {
-            format!("DPS de {}", plan.province).into()
+            format!("DPS de {}", plan.province)
         },
         home_facility_id: None,
         attended_consultation: attended(false),
     };
     let independent = |random: &mut Random| CommitteeMember {
-        name: person(random).into(),
+        name: person(random),
         role: MemberRole::Independent,
         organization: format!(
             "{} de {}",
@@ -120,17 +120,16 @@ pub(crate) fn isc_committee(plan: &CommitteePlan<'_>, random: &mut Random) -> Ve
                 .copied()
                 .unwrap_or("Parceiro de Saúde"),
             plan.province
-        )
-        .into(),
+        ),
         home_facility_id: None,
         attended_consultation: attended(false),
     };
     let mut members = vec![government(random)];
     if let Some((home, name)) = &plan.peer {
         members.push(CommitteeMember {
-            name: person(random).into(),
+            name: person(random),
             role: MemberRole::PeerFacility,
-            organization: (*name).into(),
+            organization: (*name).to_owned(),
             home_facility_id: Some(home.clone()),
             attended_consultation: attended(false),
         });
@@ -143,9 +142,9 @@ pub(crate) fn isc_committee(plan: &CommitteePlan<'_>, random: &mut Random) -> Ve
     };
     if community {
         members.push(CommitteeMember {
-            name: person(random).into(),
+            name: person(random),
             role: MemberRole::Community,
-            organization: format!("Comité de Co-gestão do {}", plan.facility_name).into(),
+            organization: format!("Comité de Co-gestão do {}", plan.facility_name),
             home_facility_id: None,
             attended_consultation: attended(plan.needs_attendee),
         });
@@ -165,9 +164,9 @@ pub(crate) fn isc_committee(plan: &CommitteePlan<'_>, random: &mut Random) -> Ve
 pub(crate) fn iva_team(random: &mut Random) -> Vec<CommitteeMember> {
     (0..2)
         .map(|_| CommitteeMember {
-            name: person(random).into(),
+            name: person(random),
             role: MemberRole::Independent,
-            organization: "Agente de Verificação Independente".into(),
+            organization: "Agente de Verificação Independente".to_owned(),
             home_facility_id: None,
             attended_consultation: None,
         })

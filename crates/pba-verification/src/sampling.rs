@@ -190,7 +190,7 @@ pub fn draw_sample(
                     committee: assessment
                         .committee
                         .iter()
-                        .map(|member| (member.name.to_string(), member.role))
+                        .map(|member| (member.name.clone(), member.role))
                         .collect(),
                 });
         }

@@ -84,9 +84,9 @@ pub fn add_facility(dataset: &mut Dataset, case: &FacilityCase) {
                     consultation_id: None,
                     values: Vec::new(),
                     committee: vec![CommitteeMember {
-                        name: format!("member of {id}").into(),
+                        name: format!("member of {id}"),
                         role: MemberRole::Government,
-                        organization: "DPS".into(),
+                        organization: "DPS".to_owned(),
                         home_facility_id: None,
                         attended_consultation: None,
                     }],
