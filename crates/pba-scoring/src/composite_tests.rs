@@ -346,12 +346,9 @@ mod whole_sums {
 
     fn value() -> impl Strategy<Value = Option<IndicatorValue>> {
         prop_oneof![
-            Just(None),
-            Just(Some(IndicatorValue::Yes)),
-            Just(Some(IndicatorValue::No)),
-            Just(Some(IndicatorValue::NotApplicable)),
-            (0_i64..130).prop_map(|whole| Some(IndicatorValue::Number(Decimal::from(whole)))),
-            (-3_i64..300, 1_u32..3).prop_map(|(mantissa, scale)| Some(IndicatorValue::Number(
+            4 => crate::value_entry::strategies::tags(),
+            1 => (0_i64..130).prop_map(|whole| Some(IndicatorValue::Number(Decimal::from(whole)))),
+            1 => (-3_i64..300, 1_u32..3).prop_map(|(mantissa, scale)| Some(IndicatorValue::Number(
                 Decimal::new(mantissa, scale)
             ))),
         ]
@@ -442,21 +439,17 @@ mod whole_sums {
     #[test]
     fn zeros_of_two_scales_in_a_domain_are_left_to_decimals() {
         // A sum of zeros is its last zero: which one depends on the values.
-        let mut definition = definition();
-        definition.indicators[0].points = number("0");
-        definition.indicators[1].points = number("0.0");
-        assert!(
-            PreparedScorecard::new(&definition)
-                .with_domain_sums()
-                .sums
-                .is_none()
-        );
-        definition.indicators[1].points = number("0");
-        assert!(
-            PreparedScorecard::new(&definition)
+        let summed = |definition: &ScorecardDefinition| {
+            PreparedScorecard::new(definition)
                 .with_domain_sums()
                 .sums
                 .is_some()
-        );
+        };
+        let mut definition = definition();
+        definition.indicators[0].points = number("0");
+        definition.indicators[1].points = number("0.0");
+        assert!(!summed(&definition));
+        definition.indicators[1].points = number("0");
+        assert!(summed(&definition));
     }
 }

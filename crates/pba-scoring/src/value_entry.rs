@@ -129,6 +129,24 @@ impl PackedValue {
     }
 }
 
+/// Value strategies the crate's property tests share.
+#[cfg(test)]
+pub(crate) mod strategies {
+    use proptest::prelude::*;
+
+    use super::IndicatorValue;
+
+    /// A missing value, `yes`, `no` or `na`, equally often.
+    pub(crate) fn tags() -> impl Strategy<Value = Option<IndicatorValue>> {
+        prop_oneof![
+            Just(None),
+            Just(Some(IndicatorValue::Yes)),
+            Just(Some(IndicatorValue::No)),
+            Just(Some(IndicatorValue::NotApplicable)),
+        ]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::str::FromStr;
@@ -136,25 +154,23 @@ mod tests {
     use proptest::prelude::*;
     use rust_decimal::Decimal;
 
+    use super::strategies::tags;
     use super::{IndicatorId, IndicatorValue, ValueEntry};
 
     fn value() -> impl Strategy<Value = Option<IndicatorValue>> {
         prop_oneof![
-            Just(None),
-            Just(Some(IndicatorValue::Yes)),
-            Just(Some(IndicatorValue::No)),
-            Just(Some(IndicatorValue::NotApplicable)),
-            (any::<i64>(), 0..=28_u32).prop_map(|(mantissa, scale)| Some(IndicatorValue::Number(
+            4 => tags(),
+            1 => (any::<i64>(), 0..=28_u32).prop_map(|(mantissa, scale)| Some(IndicatorValue::Number(
                 Decimal::new(mantissa, scale)
             ))),
-            (any::<[u32; 3]>(), any::<bool>(), 0..=28_u32).prop_map(
+            1 => (any::<[u32; 3]>(), any::<bool>(), 0..=28_u32).prop_map(
                 |([lo, mid, hi], negative, scale)| {
                     Some(IndicatorValue::Number(Decimal::from_parts(
                         lo, mid, hi, negative, scale,
                     )))
                 }
             ),
-            (0..200_i64).prop_map(|number| Some(IndicatorValue::Number(Decimal::from(number)))),
+            1 => (0..200_i64).prop_map(|number| Some(IndicatorValue::Number(Decimal::from(number)))),
         ]
     }
 
