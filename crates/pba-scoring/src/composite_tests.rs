@@ -2,7 +2,7 @@
 
 use std::str::FromStr;
 
-use pba_scorecard::{Domain, Indicator, IndicatorKind, ScorecardId};
+use pba_scorecard::{Domain, Indicator, IndicatorKind, MissingRule, ScorecardId};
 
 use super::*;
 
