@@ -1,8 +1,9 @@
 //! [`DomainSums`]: each domain's Σ earned and Σ applicable points, added as
 //! whole numbers instead of decimals for the common values (`yes`, `no`,
 //! `na`, whole numbers: [`crate::outcomes`]). A national year adds two
-//! decimals per value, tens of millions of times, and those additions were
-//! most of the scoring loop's time.
+//! decimals per value, tens of millions of times; those additions were the
+//! hottest instructions of the scoring loop (user time of `pba allocate` at
+//! 100,000 facilities: 3.38 → 3.16 s).
 //!
 //! The sums are the decimals rust_decimal's additions give, scale included.
 //! rust_decimal adds two non-zero decimals exactly, at the larger of their
@@ -12,9 +13,12 @@
 //! addend is zero it is the last addend, and `Decimal::ZERO` when there is
 //! none. Here every addend of a domain is kept at one scale (the largest any
 //! of them can have), and the sum is brought back to the largest scale met,
-//! exactly, since every addend met is a multiple of it. A scorecard whose
-//! addends could break these rules (a negative one, zeros of two scales in a
-//! domain, sums that could pass 63 bits) is never summed here.
+//! exactly, since every addend met is a multiple of it. A sum that does not
+//! fit in 96 bits there (inexact earned points, such as thirds, carry 28
+//! digits) is one rust_decimal rounds as it goes: that domain is added again
+//! by rust_decimal, in definition order ([`DomainSums::sum`]). A scorecard
+//! whose addends could break these rules (a negative one, zeros of two scales
+//! in a domain, sums that could pass 127 bits) is never summed here.
 //!
 //! Anything these tables do not hold (a value that is refused or not common,
 //! a duplicate, an unknown indicator, a missing value under
