@@ -186,7 +186,7 @@ impl<'a> PreparedScorecard<'a> {
     }
 
     /// The same scorecard, adding its domain sums as whole numbers when it
-    /// scores without per-indicator results ([`DomainSums`]): the same
+    /// scores without per-indicator results (module `domain_sums`): the same
     /// scores, sooner, once its tables are made (worth it for many
     /// assessments, not for one).
     #[must_use]

@@ -36,9 +36,9 @@ impl ValueEntry {
         self.value.get()
     }
 
-    /// The value's place among an indicator's common values
-    /// ([`crate::outcomes::Outcomes::common`]): `yes` 0, `no` 1, `na` 2, a
-    /// number written without decimals and not negative 3 + itself; `None`
+    /// The value's place among an indicator's common values (the order of
+    /// the outcome tables worked out per scorecard): `yes` 0, `no` 1, `na` 2,
+    /// a number written without decimals and not negative 3 + itself; `None`
     /// when missing or any other number. Read from the packed bytes, without
     /// making the decimal.
     #[must_use]
