@@ -18,7 +18,7 @@
 //! digits) is one rust_decimal rounds as it goes: that domain is added again
 //! by rust_decimal, in definition order ([`DomainSums::sum`]). A scorecard
 //! whose addends could break these rules (a negative one, zeros of two scales
-//! in a domain, sums that could pass 127 bits) is never summed here.
+//! in a domain, sums that could pass 128 bits) is never summed here.
 //!
 //! Anything these tables do not hold (a value that is refused or not common,
 //! a duplicate, an unknown indicator, a missing value under
@@ -220,45 +220,13 @@ impl DomainSums {
                     .collect()
             })
             .collect();
-        let mut scales = vec![(Scales::default(), Scales::default()); domain_count + 1];
-        let mut zero_scales: Vec<[Option<u32>; 2]> = vec![[None, None]; domain_count + 1];
-        for ((indicator, outcomes), domain) in
-            definition.indicators.iter().zip(&scored).zip(&domain_of)
-        {
-            let (earned_scales, points_scales) = scales.get_mut(*domain)?;
-            let [earned_zero, points_zero] = zero_scales.get_mut(*domain)?;
-            for earned in outcomes
-                .iter()
-                .flatten()
-                .filter_map(|outcome| outcome.ratio.is_some().then_some(outcome.earned).flatten())
-            {
-                for (number, scales, zero) in [
-                    (earned, &mut *earned_scales, &mut *earned_zero),
-                    (indicator.points, &mut *points_scales, &mut *points_zero),
-                ] {
-                    if number.is_sign_negative() || number.scale() > MAX_SCALE {
-                        return None;
-                    }
-                    scales.common = scales.common.max(number.scale());
-                    if number.is_zero() {
-                        match zero {
-                            Some(scale) if *scale != number.scale() => return None,
-                            _ => *zero = Some(number.scale()),
-                        }
-                    }
-                }
-            }
-        }
-        for ((earned, points), [earned_zero, points_zero]) in scales.iter_mut().zip(&zero_scales) {
-            earned.zero = earned_zero.unwrap_or(0);
-            points.zero = points_zero.unwrap_or(0);
-        }
-
+        let scales = domain_scales(definition, &scored, &domain_of)?;
         let mut starts = Vec::with_capacity(scored.len() + 1);
         let mut addends = Vec::new();
         let mut earned_decimals = Vec::new();
         let mut points = Vec::with_capacity(scored.len());
-        // The largest each domain's sums can reach: an indicator adds once.
+        // The largest each domain's sums can reach (an indicator adds once):
+        // when they fit, no sum of values can overflow.
         let mut largest = vec![(0_u128, 0_u128); domain_count + 1];
         for ((indicator, outcomes), domain) in
             definition.indicators.iter().zip(&scored).zip(&domain_of)
@@ -310,12 +278,6 @@ impl DomainSums {
             );
         }
         starts.push(addends.len());
-        if largest
-            .iter()
-            .any(|(earned, points)| *earned > u128::MAX / 2 || *points > u128::MAX / 2)
-        {
-            return None;
-        }
         Some(Self {
             missing: definition.missing,
             starts,
@@ -444,6 +406,50 @@ impl DomainSums {
         }
         Some((earned, points))
     }
+}
+
+/// By domain (one more for indicators without one): the scale its earned
+/// and applicable points are kept at, and the scale of its zero addends;
+/// `None` when an addend is negative or zeros of two scales meet in a domain
+/// (module documentation).
+fn domain_scales(
+    definition: &ScorecardDefinition,
+    scored: &[Vec<Option<&Outcome>>],
+    domain_of: &[usize],
+) -> Option<Vec<(Scales, Scales)>> {
+    let domain_count = definition.domains.len();
+    let mut scales = vec![(Scales::default(), Scales::default()); domain_count + 1];
+    let mut zero_scales: Vec<[Option<u32>; 2]> = vec![[None, None]; domain_count + 1];
+    for ((indicator, outcomes), domain) in definition.indicators.iter().zip(scored).zip(domain_of) {
+        let (earned_scales, points_scales) = scales.get_mut(*domain)?;
+        let [earned_zero, points_zero] = zero_scales.get_mut(*domain)?;
+        for earned in outcomes
+            .iter()
+            .flatten()
+            .filter_map(|outcome| outcome.ratio.is_some().then_some(outcome.earned).flatten())
+        {
+            for (number, scales, zero) in [
+                (earned, &mut *earned_scales, &mut *earned_zero),
+                (indicator.points, &mut *points_scales, &mut *points_zero),
+            ] {
+                if number.is_sign_negative() || number.scale() > MAX_SCALE {
+                    return None;
+                }
+                scales.common = scales.common.max(number.scale());
+                if number.is_zero() {
+                    match zero {
+                        Some(scale) if *scale != number.scale() => return None,
+                        _ => *zero = Some(number.scale()),
+                    }
+                }
+            }
+        }
+    }
+    for ((earned, points), [earned_zero, points_zero]) in scales.iter_mut().zip(&zero_scales) {
+        earned.zero = earned_zero.unwrap_or(0);
+        points.zero = points_zero.unwrap_or(0);
+    }
+    Some(scales)
 }
 
 /// `number`'s mantissa at `scale` (not below its own).
