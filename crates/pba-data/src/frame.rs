@@ -404,10 +404,15 @@ fn checked_text<'b>(
     errors: &mut Vec<DataError>,
 ) -> Option<(&'b str, &'b [u8])> {
     let bytes = bytes.strip_prefix(BYTE_ORDER_MARK).unwrap_or(bytes);
-    let text = match std::str::from_utf8(bytes) {
+    let text = match simdutf8::basic::from_utf8(bytes) {
         Ok(text) => text,
-        Err(error) => {
-            let message = utf8_message(bytes, error.valid_up_to());
+        // The vectorised check says only whether the text is valid; the
+        // standard library's finds the first bad byte for the message.
+        Err(_) => {
+            let valid_up_to = std::str::from_utf8(bytes)
+                .err()
+                .map_or(0, |error| error.valid_up_to());
+            let message = utf8_message(bytes, valid_up_to);
             errors.push(DataError::file(file, message));
             return None;
         }
@@ -433,7 +438,7 @@ fn rows_in(lines: &[u8]) -> usize {
 /// cut after a line break (a line break is never inside a character). Checked
 /// again rather than assumed: a part is checked on the thread that reads it.
 pub(crate) fn utf8(checked: &[u8]) -> &str {
-    std::str::from_utf8(checked).unwrap_or_default()
+    simdutf8::basic::from_utf8(checked).unwrap_or_default()
 }
 
 /// Whether a checked text (see [`checked_text`]) can be split into lines and cells directly and give the cells polars
