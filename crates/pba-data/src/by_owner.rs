@@ -29,6 +29,15 @@ impl<Id, G> Default for Grouping<Id, G> {
 }
 
 impl<Id: Borrow<str> + Hash + Eq + Clone, G> Grouping<Id, G> {
+    /// Room for `owners` owners: a national file has hundreds of thousands,
+    /// and growing the map one doubling at a time hashes every id again.
+    pub fn with_capacity(owners: usize) -> Self {
+        Self {
+            groups: Vec::with_capacity(owners),
+            positions: HashMap::with_capacity_and_hasher(owners, Default::default()),
+        }
+    }
+
     /// Adds a run of `owner_id`'s records: moved as they are into a new group
     /// (named `new_id()`) when the owner has none yet, otherwise `merge`d
     /// into its group.

@@ -2,6 +2,7 @@
 //! [`Dataset`], every file checked, every problem of every file reported.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::ScopedJoinHandle;
 
 use pba_scorecard::{AssessmentId, ConsultationId};
@@ -136,8 +137,30 @@ pub fn read_dataset_with(dir: &Path, reading: Reading) -> Result<Dataset, DataEr
     };
 
     // The largest file, assessment values, is read and converted on its own
-    // thread while this one reads the committee, consultation values and
-    // transfers; its frame is dropped as soon as its values are out.
+    // thread while this one reads the committee and transfers; its frame is
+    // dropped as soon as its values are out. Consultation values are read by
+    // whichever thread is done first (the committee and the assessment values
+    // take about as long), their errors kept apart so that the order of the
+    // messages never depends on which.
+    let consultation_values_claimed = AtomicBool::new(false);
+    let read_consultation_values = || {
+        if consultation_values_claimed.swap(true, Ordering::AcqRel) {
+            return None;
+        }
+        let mut errors = Vec::new();
+        let frame = load(CONSULTATION_VALUES, false, &mut errors);
+        if frame.is_some() && !consultations_present {
+            errors.push(DataError::file(
+                CONSULTATION_VALUES,
+                format!(
+                    "given without `{CONSULTATIONS}`: add the consultations its values belong to"
+                ),
+            ));
+        }
+        let values: OwnedValues<ConsultationId> =
+            read_values(frame.as_ref(), &consultation_owner, &mut errors);
+        Some((values, errors))
+    };
     let (mut assessment_values, mut committees, mut consultation_values, transfers) =
         std::thread::scope(|scope| {
             let values = scope.spawn(|| {
@@ -156,21 +179,7 @@ pub fn read_dataset_with(dir: &Path, reading: Reading) -> Result<Dataset, DataEr
                     load(ASSESSMENT_VALUES, true, &mut errors);
                     OwnedValues::default()
                 };
-                let consultation_values_frame = load(CONSULTATION_VALUES, false, &mut errors);
-                if consultation_values_frame.is_some() && !consultations_present {
-                    errors.push(DataError::file(
-                        CONSULTATION_VALUES,
-                        format!(
-                            "given without `{CONSULTATIONS}`: add the consultations its values belong to"
-                        ),
-                    ));
-                }
-                let consultation_values: OwnedValues<ConsultationId> = read_values(
-                    consultation_values_frame.as_ref(),
-                    &consultation_owner,
-                    &mut errors,
-                );
-                (values, consultation_values, errors)
+                (values, errors, read_consultation_values())
             });
             let committee_frame = load(COMMITTEE_MEMBERS, true, &mut errors);
             let transfers_frame = load(TRANSFERS, false, &mut errors);
@@ -181,8 +190,12 @@ pub fn read_dataset_with(dir: &Path, reading: Reading) -> Result<Dataset, DataEr
                 &mut errors,
             );
             let transfers = read_transfers(transfers_frame.as_ref(), &facility_ids, &mut errors);
-            let (assessment_values, consultation_values, value_errors) = joined(values);
+            let read_here = read_consultation_values();
+            let (assessment_values, value_errors, read_there) = joined(values);
             errors.extend(value_errors);
+            let (consultation_values, consultation_value_errors) =
+                read_here.or(read_there).unwrap_or_default();
+            errors.extend(consultation_value_errors);
             (
                 assessment_values,
                 committees,
@@ -190,7 +203,6 @@ pub fn read_dataset_with(dir: &Path, reading: Reading) -> Result<Dataset, DataEr
                 transfers,
             )
         });
-
     if !errors.is_empty() {
         return Err(DataErrors::new(errors));
     }

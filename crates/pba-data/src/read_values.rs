@@ -213,10 +213,10 @@ struct Merged<Id> {
 }
 
 impl<Id: for<'s> From<&'s str> + Borrow<str> + Hash + Ord + Clone> Merged<Id> {
-    fn new() -> Self {
+    fn new(owners: usize) -> Self {
         Self {
             shape: Shape::Long,
-            groups: Grouping::default(),
+            groups: Grouping::with_capacity(owners),
             comments: BTreeMap::new(),
         }
     }
@@ -300,7 +300,7 @@ pub(crate) fn read_values<Id: for<'s> From<&'s str> + Borrow<str> + Hash + Ord +
     let Some(frame) = frame else {
         return OwnedValues::default();
     };
-    let mut merged = Merged::new();
+    let mut merged = Merged::new(owner.known.len());
     merged.read(frame, owner, false, CHUNK_ROWS, errors);
     merged.finish(&frame.file, errors)
 }
@@ -321,7 +321,7 @@ pub(crate) fn read_value_file<Id: for<'s> From<&'s str> + Borrow<str> + Hash + O
     parser: Parser,
     errors: &mut Vec<DataError>,
 ) -> OwnedValues<Id> {
-    let mut merged = Merged::new();
+    let mut merged = Merged::new(owner.known.len());
     let mut first = true;
     let mut readable = true;
     let long = |header: &str| {
