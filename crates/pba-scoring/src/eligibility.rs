@@ -10,6 +10,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use foldhash::fast::RandomState;
 use pba_scorecard::{
     AssessmentKind, FacilityId, FacilityType, FiscalCalendar, ScorecardId, ScorecardSet,
 };
@@ -130,7 +131,11 @@ pub fn score_year_each<T: Send>(
         )
         .unzip();
 
-    let mut isc_by_facility: HashMap<&FacilityId, Vec<&AssessmentScore>> = HashMap::new();
+    // A national year has hundreds of thousands of ISC assessments: they
+    // are grouped with foldhash in a map sized once, and facilities are
+    // decided on every core (in facility id order).
+    let mut isc_by_facility: HashMap<&FacilityId, Vec<&AssessmentScore>, RandomState> =
+        HashMap::with_capacity_and_hasher(dataset.facilities.len(), RandomState::default());
     for score in assessments
         .iter()
         .filter(|score| score.kind == AssessmentKind::Isc)
@@ -141,9 +146,9 @@ pub fn score_year_each<T: Send>(
             .push(score);
     }
     let by_type = scorecard_by_type(scorecards);
-    let facilities = dataset
-        .facilities
-        .values()
+    let registry: Vec<&Facility> = dataset.facilities.values().collect();
+    let facilities = registry
+        .par_iter()
         .map(|facility| {
             let isc = isc_by_facility
                 .get(&facility.id)
