@@ -206,36 +206,53 @@ pub fn read_dataset_with(dir: &Path, reading: Reading) -> Result<Dataset, DataEr
     if !errors.is_empty() {
         return Err(DataErrors::new(errors));
     }
+    // The maps are built on two threads: the assessments, with their values
+    // and committees, on this one; everything else on another.
+    let assessment_comments = assessment_values.comments;
+    let consultation_comments = consultation_values.comments;
+    let (assessments, (districts, facilities, consultations, transfers)) =
+        std::thread::scope(|scope| {
+            let others = scope.spawn(move || {
+                let districts = districts
+                    .into_iter()
+                    .map(|district| (district.id.clone(), district))
+                    .collect();
+                let facilities = facilities
+                    .into_iter()
+                    .map(|facility| (facility.id.clone(), facility))
+                    .collect();
+                let consultations = consultations
+                    .into_iter()
+                    .map(|mut consultation| {
+                        consultation.values =
+                            consultation_values.values.take(consultation.id.as_str());
+                        (consultation.id.clone(), consultation)
+                    })
+                    .collect();
+                let transfers = transfers
+                    .into_iter()
+                    .map(|transfer| (transfer.id.clone(), transfer))
+                    .collect();
+                (districts, facilities, consultations, transfers)
+            });
+            let assessments = assessments
+                .into_iter()
+                .map(|mut assessment| {
+                    assessment.values = assessment_values.values.take(assessment.id.as_str());
+                    assessment.committee = committees.take(assessment.id.as_str());
+                    (assessment.id.clone(), assessment)
+                })
+                .collect();
+            (assessments, joined(others))
+        });
     Ok(Dataset {
-        districts: districts
-            .into_iter()
-            .map(|district| (district.id.clone(), district))
-            .collect(),
-        facilities: facilities
-            .into_iter()
-            .map(|facility| (facility.id.clone(), facility))
-            .collect(),
-        assessment_comments: assessment_values.comments,
-        consultation_comments: consultation_values.comments,
-        assessments: assessments
-            .into_iter()
-            .map(|mut assessment| {
-                assessment.values = assessment_values.values.take(assessment.id.as_str());
-                assessment.committee = committees.take(assessment.id.as_str());
-                (assessment.id.clone(), assessment)
-            })
-            .collect(),
-        consultations: consultations
-            .into_iter()
-            .map(|mut consultation| {
-                consultation.values = consultation_values.values.take(consultation.id.as_str());
-                (consultation.id.clone(), consultation)
-            })
-            .collect(),
-        transfers: transfers
-            .into_iter()
-            .map(|transfer| (transfer.id.clone(), transfer))
-            .collect(),
+        districts,
+        facilities,
+        assessment_comments,
+        consultation_comments,
+        assessments,
+        consultations,
+        transfers,
     })
 }
 
