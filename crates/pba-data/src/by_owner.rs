@@ -13,10 +13,15 @@ use std::hash::Hash;
 use crate::hashing::HashMap;
 
 /// Groups being gathered: the records of one owner may come in several
-/// runs, each merged into its group.
+/// runs, each merged into its group. An owner is found by its position in
+/// its own file when the reader knows it (see [`crate::identifiers::Cursor::position`]),
+/// otherwise by its id.
 pub(crate) struct Grouping<Id, G> {
     groups: Vec<(Id, G)>,
+    /// By owner id, for owners without a known position.
     positions: HashMap<Id, usize>,
+    /// By the owner's position in its file: 1 + the group's, 0 for none yet.
+    by_known_position: Vec<usize>,
 }
 
 impl<Id, G> Default for Grouping<Id, G> {
@@ -24,42 +29,60 @@ impl<Id, G> Default for Grouping<Id, G> {
         Self {
             groups: Vec::new(),
             positions: HashMap::default(),
+            by_known_position: Vec::new(),
         }
     }
 }
 
 impl<Id: Borrow<str> + Hash + Eq + Clone, G> Grouping<Id, G> {
-    /// Room for `owners` owners: a national file has hundreds of thousands,
-    /// and growing the map one doubling at a time hashes every id again.
+    /// Room for `owners` owners, of known positions below `owners`: a
+    /// national file has hundreds of thousands.
     pub fn with_capacity(owners: usize) -> Self {
         Self {
             groups: Vec::with_capacity(owners),
-            positions: HashMap::with_capacity_and_hasher(owners, Default::default()),
+            positions: HashMap::default(),
+            by_known_position: vec![0; owners],
         }
     }
 
     /// Adds a run of `owner_id`'s records: moved as they are into a new group
     /// (named `new_id()`) when the owner has none yet, otherwise `merge`d
-    /// into its group.
+    /// into its group. `known_position` is the owner's position in its own
+    /// file, when known; a reader gives it for all its owners or for none.
     pub fn add(
         &mut self,
-        owner_id: &str,
+        (owner_id, known_position): (&str, Option<usize>),
         new_id: impl FnOnce() -> Id,
         run: G,
         merge: impl FnOnce(&mut G, G),
     ) {
-        match self
-            .positions
-            .get(owner_id)
-            .and_then(|position| self.groups.get_mut(*position))
-        {
-            Some((_, group)) => merge(group, run),
+        let group = match known_position {
+            Some(position) => self
+                .by_known_position
+                .get(position)
+                .and_then(|group| group.checked_sub(1)),
+            None => self.positions.get(owner_id).copied(),
+        };
+        if let Some((_, group)) = group.and_then(|group| self.groups.get_mut(group)) {
+            merge(group, run);
+            return;
+        }
+        let id = new_id();
+        let group = self.groups.len();
+        match known_position {
+            Some(position) => {
+                if self.by_known_position.len() <= position {
+                    self.by_known_position.resize(position + 1, 0);
+                }
+                if let Some(slot) = self.by_known_position.get_mut(position) {
+                    *slot = group + 1;
+                }
+            }
             None => {
-                let id = new_id();
-                self.positions.insert(id.clone(), self.groups.len());
-                self.groups.push((id, run));
+                self.positions.insert(id.clone(), group);
             }
         }
+        self.groups.push((id, run));
     }
 
     /// Every group, in the order their owners first appeared.
@@ -136,17 +159,27 @@ mod tests {
 
     proptest! {
         /// Whatever the order records come in and owners take them, each
-        /// owner gets its own records in the order they came, once.
+        /// owner gets its own records in the order they came, once; owners
+        /// found by their position in their file (some past the room made
+        /// for them) or by id alike.
         #[test]
         fn owners_take_their_own_records(
             records in prop::collection::vec((0..6_usize, any::<u8>()), 0..40),
             takers in prop::collection::vec(0..8_usize, 0..20),
+            known in any::<bool>(),
+            room in 0..8_usize,
         ) {
-            let mut grouping: Grouping<String, Vec<u8>> = Grouping::default();
+            let mut grouping: Grouping<String, Vec<u8>> = Grouping::with_capacity(room);
             let mut expected: HashMap<String, Vec<u8>> = HashMap::default();
-            for (owner, record) in &records {
-                let owner = format!("A{owner}");
-                grouping.add(&owner, || owner.clone(), vec![*record], |group, run| group.extend(run));
+            for (number, record) in &records {
+                let owner = format!("A{number}");
+                let position = known.then_some(*number);
+                grouping.add(
+                    (&owner, position),
+                    || owner.clone(),
+                    vec![*record],
+                    |group, run| group.extend(run),
+                );
                 expected.entry(owner).or_default().push(*record);
             }
             let mut by_owner = ByOwner::new(grouping.into_groups());

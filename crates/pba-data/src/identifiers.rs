@@ -132,6 +132,12 @@ impl Cursor<'_, '_> {
         }
     }
 
+    /// The position in its file of the id found last; `None` before any or
+    /// when unchecked.
+    pub fn position(&self) -> Option<usize> {
+        self.last
+    }
+
     /// Whether `id` is known (always, when unchecked); the cursor moves to it.
     fn finds(&mut self, id: &str) -> bool {
         let Some(known) = &self.known.0 else {

@@ -91,10 +91,17 @@ impl<'a> Interner<'a> {
 /// One owner's values in file order, with the rows they came from (kept
 /// apart so the values move into the dataset as they are).
 struct Group<'a> {
-    owner_id: &'a str,
+    owner: OwnerAt<'a>,
     values: Vec<ValueEntry>,
     rows: Rows,
+    /// Whether the values are sorted by indicator id without repeats,
+    /// checked on the thread that read them.
+    sorted: bool,
 }
+
+/// An owner id and its position in its own file, when checked there (see
+/// [`crate::identifiers::Cursor::position`]).
+type OwnerAt<'a> = (&'a str, Option<usize>);
 
 /// The rows of a group's values, kept for messages about repeats: while
 /// they follow each other (long shape) or are all one row (wide shape) only
@@ -141,7 +148,7 @@ impl Rows {
 #[derive(Default)]
 struct Groups<'a> {
     runs: Vec<Group<'a>>,
-    current: Option<(&'a str, Rows)>,
+    current: Option<(OwnerAt<'a>, Rows)>,
     pending: Vec<ValueEntry>,
     comments: Vec<ValueComment<'a>>,
 }
@@ -149,16 +156,16 @@ struct Groups<'a> {
 impl<'a> Groups<'a> {
     /// The owner of the run being read.
     fn current_owner(&self) -> Option<&'a str> {
-        self.current.as_ref().map(|(owner_id, _)| *owner_id)
+        self.current.as_ref().map(|((owner_id, _), _)| *owner_id)
     }
 
-    fn push(&mut self, owner_id: &'a str, row: usize, value: ValueEntry) {
+    fn push(&mut self, owner: OwnerAt<'a>, row: usize, value: ValueEntry) {
         if !self
             .current_owner()
-            .is_some_and(|current| same_id(current, owner_id))
+            .is_some_and(|current| same_id(current, owner.0))
         {
             self.end_run();
-            self.current = Some((owner_id, Rows::Consecutive { first: row }));
+            self.current = Some((owner, Rows::Consecutive { first: row }));
         }
         if let Some((_, rows)) = &mut self.current {
             rows.push(self.pending.len(), row);
@@ -167,11 +174,15 @@ impl<'a> Groups<'a> {
     }
 
     fn end_run(&mut self) {
-        if let Some((owner_id, rows)) = self.current.take() {
+        if let Some((owner, rows)) = self.current.take() {
+            let sorted = self
+                .pending
+                .is_sorted_by(|left, right| left.indicator_id < right.indicator_id);
             self.runs.push(Group {
-                owner_id,
+                owner,
                 values: self.pending.drain(..).collect(),
                 rows,
+                sorted,
             });
         }
     }
@@ -208,7 +219,7 @@ impl<Id> Default for OwnedValues<Id> {
 /// each chunk's groups in file order.
 struct Merged<Id> {
     shape: Shape,
-    groups: Grouping<Id, (Vec<ValueEntry>, Rows)>,
+    groups: Grouping<Id, (Vec<ValueEntry>, Rows, bool)>,
     comments: BTreeMap<(Id, IndicatorId), String>,
 }
 
@@ -252,16 +263,18 @@ impl<Id: for<'s> From<&'s str> + Borrow<str> + Hash + Ord + Clone> Merged<Id> {
     fn add(&mut self, grouped: Groups<'_>) {
         let (runs, comments) = grouped.finish();
         for run in runs {
+            let (owner_id, _) = run.owner;
             self.groups.add(
-                run.owner_id,
-                || Id::from(run.owner_id),
-                (run.values, run.rows),
-                |(values, rows), (more, more_rows)| {
+                run.owner,
+                || Id::from(owner_id),
+                (run.values, run.rows, run.sorted),
+                |(values, rows, sorted), (more, more_rows, _)| {
                     let count = more.len();
                     for (value, row) in more.into_iter().zip(more_rows.list(count)) {
                         rows.push(values.len(), row);
                         values.push(value);
                     }
+                    *sorted = false;
                 },
             );
         }
@@ -277,7 +290,10 @@ impl<Id: for<'s> From<&'s str> + Borrow<str> + Hash + Ord + Clone> Merged<Id> {
             .groups
             .into_groups()
             .into_iter()
-            .map(|(owner_id, (group, rows))| {
+            .map(|(owner_id, (group, rows, sorted))| {
+                if sorted {
+                    return (owner_id, group);
+                }
                 let unique =
                     sorted_unique(owner_id.borrow(), group, rows, self.shape, file, errors);
                 (owner_id, unique)
@@ -430,7 +446,11 @@ fn read_long_part<'a>(
                     .comments
                     .push((owner_id, indicator_id.clone(), comment.to_owned()));
             }
-            grouped.push(owner_id, row.number, ValueEntry::new(indicator_id, value));
+            grouped.push(
+                (owner_id, checked.position()),
+                row.number,
+                ValueEntry::new(indicator_id, value),
+            );
         }
     }
     grouped
@@ -485,7 +505,7 @@ fn read_wide<'a>(
                 Ok(value) => {
                     if let Some(owner_id) = owner_id {
                         grouped.push(
-                            owner_id,
+                            (owner_id, checked.position()),
                             row.number,
                             ValueEntry::new(id.clone(), Some(value)),
                         );
@@ -512,6 +532,12 @@ impl<'a, 'k> CheckedOwner<'a, 'k> {
             last_known: None,
             cursor: owner.known.cursor(),
         }
+    }
+
+    /// The position in its file of the owner found last (`None` when the
+    /// file is unchecked).
+    fn position(&self) -> Option<usize> {
+        self.cursor.position()
     }
 
     fn owner_id(&mut self, row: &mut Row<'_, 'a>, at: usize, owner: &Owner<'_>) -> Option<&'a str> {

@@ -234,7 +234,7 @@ fn add_run<'a>(
     (assessment_id, members): (&'a str, Vec<CommitteeMember>),
 ) {
     committees.add(
-        assessment_id,
+        (assessment_id, None),
         || assessment_id,
         members,
         |known, more| known.extend(more),
