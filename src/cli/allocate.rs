@@ -54,14 +54,13 @@ pub fn run(arguments: &AllocateArguments) -> Outcome {
         Some(path) => scores_file(path, &dataset, policy.pba_year)?,
         None => {
             let program = definitions::program(arguments.definitions.program.as_deref())?;
-            pipeline::score(
+            pipeline::facility_scores(pipeline::score(
                 &dataset,
                 &scorecards,
                 &program,
                 policy.pba_year - 1,
                 Detail::Composites,
-            )
-            .facilities
+            ))
         }
     };
     let scores = pipeline::by_facility(scores);

@@ -211,7 +211,7 @@ pub fn run(arguments: &DliArguments) -> Outcome {
         arguments.year - 1,
         Detail::Composites,
     );
-    let eligibility = pipeline::by_facility(scores.facilities);
+    let eligibility = pipeline::by_facility(pipeline::facility_scores(scores));
     let listed = if arguments.pba_lists.is_empty() {
         listed_from_policies(
             arguments.policies.as_deref(),
