@@ -121,6 +121,53 @@ pub struct PreparedScorecard<'a> {
     /// Domain sums in whole numbers; `None` unless asked for
     /// ([`Self::with_domain_sums`]) and possible for the definition.
     sums: Option<DomainSums>,
+    /// The effective weights when every domain applies, worked out once.
+    all_domains: AllDomains,
+}
+
+/// The sum of every domain's weight (added in definition order, as a set of
+/// applicable domains is) and each domain's effective weight over it.
+/// Effective weights depend on the weights alone, so a score whose
+/// applicable weight is that very decimal, digit for digit and scale
+/// included, takes them from here instead of dividing again.
+#[derive(Debug, Clone)]
+struct AllDomains {
+    applicable_weight: Option<Decimal>,
+    effective: Vec<Option<Decimal>>,
+}
+
+impl AllDomains {
+    fn new(definition: &ScorecardDefinition) -> Self {
+        let applicable_weight = definition
+            .domains
+            .iter()
+            .try_fold(Decimal::ZERO, |total, domain| {
+                total.checked_add(domain.weight)
+            });
+        let effective = definition
+            .domains
+            .iter()
+            .map(|domain| effective_weight(domain.weight, applicable_weight?))
+            .collect();
+        Self {
+            applicable_weight,
+            effective,
+        }
+    }
+
+    /// The effective weights over `applicable_weight`, when worked out here.
+    fn over(&self, applicable_weight: Decimal) -> Option<&[Option<Decimal>]> {
+        self.applicable_weight
+            .filter(|all| all.serialize() == applicable_weight.serialize())
+            .map(|_| self.effective.as_slice())
+    }
+}
+
+/// A domain's effective weight: `weight × 100 / applicable_weight`.
+fn effective_weight(weight: Decimal, applicable_weight: Decimal) -> Option<Decimal> {
+    weight
+        .checked_mul(Decimal::ONE_HUNDRED)?
+        .checked_div(applicable_weight)
 }
 
 /// The ids and texts a prepared scorecard puts in the scores it makes,
@@ -182,6 +229,7 @@ impl<'a> PreparedScorecard<'a> {
             outcomes: definition.indicators.iter().map(Outcomes::new).collect(),
             ids: ScoreIds::new(definition),
             sums: None,
+            all_domains: AllDomains::new(definition),
         }
     }
 
@@ -326,7 +374,8 @@ impl<'a> PreparedScorecard<'a> {
             score.issues.push(ValueIssue::Undefined);
             return score;
         };
-        match weigh(&mut score.domains, applicable_weight) {
+        let known_effective = self.all_domains.over(applicable_weight);
+        match weigh(&mut score.domains, applicable_weight, known_effective) {
             Some(uncapped) => {
                 let cap = definition
                     .critical_cap
@@ -347,15 +396,24 @@ impl<'a> PreparedScorecard<'a> {
 
 /// Sets effective weights and weighted parts; returns the uncapped composite.
 /// Each part is `weight × 100 × earned / (applicable × applicable_weight)`,
-/// multiplied before dividing.
-fn weigh(domains: &mut [DomainScore], applicable_weight: Decimal) -> Option<Decimal> {
+/// multiplied before dividing. `known_effective`: the effective weights over
+/// this applicable weight by domain position, when already worked out.
+fn weigh(
+    domains: &mut [DomainScore],
+    applicable_weight: Decimal,
+    known_effective: Option<&[Option<Decimal>]>,
+) -> Option<Decimal> {
     let mut total = Decimal::ZERO;
-    for domain in domains
+    for (position, domain) in domains
         .iter_mut()
-        .filter(|domain| domain.fraction.is_some())
+        .enumerate()
+        .filter(|(_, domain)| domain.fraction.is_some())
     {
         let scaled = domain.weight.checked_mul(Decimal::ONE_HUNDRED)?;
-        let effective = scaled.checked_div(applicable_weight)?;
+        let effective = match known_effective.and_then(|known| known.get(position)) {
+            Some(known) => *known,
+            None => effective_weight(domain.weight, applicable_weight),
+        }?;
         let weighted = scaled
             .checked_mul(domain.earned)?
             .checked_div(domain.applicable_points.checked_mul(applicable_weight)?)?;

@@ -268,7 +268,7 @@ mod whole_sums {
         "0.0000000000000000000000000003",
         "79228162514264337593543950335",
     ];
-    const WEIGHTS: [&str; 5] = ["0", "10", "25", "33.3", "40"];
+    const WEIGHTS: [&str; 7] = ["0", "0.0", "10", "25", "33.3", "40", "10.00"];
 
     fn kind() -> impl Strategy<Value = IndicatorKind> {
         prop_oneof![
@@ -415,6 +415,19 @@ mod whole_sums {
             let whole = prepared.score_summing(&values, false, true);
             let decimal = prepared.score_summing(&values, false, false);
             prop_assert_eq!(format!("{whole:?}"), format!("{decimal:?}"));
+        }
+
+        /// Effective weights worked out once per scorecard give the very
+        /// scores dividing each time gives.
+        #[test]
+        fn known_effective_weights_score_as_divided_ones((definition, values) in scored()) {
+            let prepared = PreparedScorecard::new(&definition);
+            let mut dividing = prepared.clone();
+            dividing.all_domains.applicable_weight = None;
+            prop_assert_eq!(
+                format!("{:?}", prepared.score(&values)),
+                format!("{:?}", dividing.score(&values))
+            );
         }
     }
 
