@@ -21,6 +21,15 @@ pub(crate) struct IdRegistry<'a> {
 }
 
 impl<'a> IdRegistry<'a> {
+    /// Room for `rows` ids: a national file has hundreds of thousands, and
+    /// growing the map one doubling at a time hashes every id again.
+    pub fn with_capacity(rows: usize) -> Self {
+        Self {
+            positions: HashMap::with_capacity_and_hasher(rows, Default::default()),
+            ids: Vec::with_capacity(rows),
+        }
+    }
+
     /// Reads the id of a row. `None` (with an error) when empty or already
     /// given on an earlier row.
     pub fn register(&mut self, row: &mut Row<'_, 'a>, column: &str) -> Option<&'a str> {

@@ -51,7 +51,7 @@ pub(crate) fn read_consultations<'a>(
     else {
         return (Vec::new(), Known::unchecked());
     };
-    let mut ids = IdRegistry::default();
+    let mut ids = IdRegistry::with_capacity(frame.height);
     let mut consultations = Vec::with_capacity(frame.height);
     let mut reader = RowReader::new(frame, CONSULTATION_COLUMNS.required);
     let mut facility_ids = facilities.cursor();
@@ -111,7 +111,7 @@ pub(crate) fn read_transfers(
     let Some(frame) = frame.filter(|frame| frame.check_header(&TRANSFER_COLUMNS, errors)) else {
         return Vec::new();
     };
-    let mut ids = IdRegistry::default();
+    let mut ids = IdRegistry::with_capacity(frame.height);
     let mut transfers = Vec::with_capacity(frame.height);
     let mut reader = RowReader::new(frame, TRANSFER_COLUMNS.required);
     let mut facility_ids = facilities.cursor();

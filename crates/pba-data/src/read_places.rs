@@ -40,7 +40,7 @@ pub(crate) fn read_districts<'a>(
     let Some(frame) = frame.filter(|frame| frame.check_header(&DISTRICT_COLUMNS, errors)) else {
         return (Vec::new(), Known::unchecked());
     };
-    let mut ids = IdRegistry::default();
+    let mut ids = IdRegistry::with_capacity(frame.height);
     let mut districts = Vec::with_capacity(frame.height);
     let mut reader = RowReader::new(frame, DISTRICT_COLUMNS.required);
     let mut rows = 0_usize;
@@ -88,7 +88,7 @@ pub(crate) fn read_facilities<'a>(
     let Some(frame) = frame.filter(|frame| frame.check_header(&FACILITY_COLUMNS, errors)) else {
         return (Vec::new(), Known::unchecked());
     };
-    let mut ids = IdRegistry::default();
+    let mut ids = IdRegistry::with_capacity(frame.height);
     let mut facilities = Vec::with_capacity(frame.height);
     let names: Vec<&str> = FACILITY_COLUMNS
         .required

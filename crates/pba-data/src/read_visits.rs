@@ -3,7 +3,7 @@
 use crate::by_owner::{ByOwner, Grouping};
 
 use pba_scorecard::{
-    AssessmentId, AssessmentKind, ConsultationId, FacilityId, MemberRole, ScorecardId,
+    AssessmentId, AssessmentKind, ConsultationId, FacilityId, MemberRole, ScorecardId, same_id,
 };
 use pba_scoring::{Assessment, CommitteeMember};
 
@@ -52,7 +52,7 @@ pub(crate) fn read_assessments<'a>(
     let Some(frame) = frame.filter(|frame| frame.check_header(&ASSESSMENT_COLUMNS, errors)) else {
         return (Vec::new(), Known::unchecked(), Vec::new());
     };
-    let mut ids = IdRegistry::default();
+    let mut ids = IdRegistry::with_capacity(frame.height);
     let mut assessments = Vec::with_capacity(frame.height);
     let mut references = Vec::with_capacity(frame.height);
     let names: Vec<&str> = ASSESSMENT_COLUMNS
@@ -135,7 +135,8 @@ pub(crate) fn read_committee(
     facilities: &Known<'_>,
     errors: &mut Vec<DataError>,
 ) -> ByOwner<AssessmentId, CommitteeMember> {
-    let mut committees: Grouping<&str, Vec<CommitteeMember>> = Grouping::default();
+    let mut committees: Grouping<&str, Vec<CommitteeMember>> =
+        Grouping::with_capacity(assessments.len());
     let Some(frame) = frame.filter(|frame| frame.check_header(&COMMITTEE_COLUMNS, errors)) else {
         return ByOwner::default();
     };
@@ -153,7 +154,7 @@ pub(crate) fn read_committee(
     // Peers come from anywhere: the cursor only moves to each one found.
     let mut home_ids = facilities.cursor();
     let mut checked: Option<&str> = None;
-    let mut run: Option<(&str, Vec<CommitteeMember>)> = None;
+    let mut run: Option<((&str, Option<usize>), Vec<CommitteeMember>)> = None;
     while let Some(mut row) = reader.next_row(errors) {
         let assessment_id = row.required_text("assessment_id").filter(|assessment| {
             checked == Some(*assessment)
@@ -206,9 +207,12 @@ pub(crate) fn read_committee(
                 attended_consultation,
             };
             match &mut run {
-                Some((owner, members)) if *owner == assessment_id => members.push(member),
+                Some(((owner, _), members)) if same_id(owner, assessment_id) => {
+                    members.push(member);
+                }
                 _ => {
-                    if let Some(ended) = run.replace((assessment_id, vec![member])) {
+                    let owner = (assessment_id, assessment_ids.position());
+                    if let Some(ended) = run.replace((owner, vec![member])) {
                         add_run(&mut committees, ended);
                     }
                 }
@@ -231,10 +235,10 @@ pub(crate) fn read_committee(
 /// (moved as they are when they are its first).
 fn add_run<'a>(
     committees: &mut Grouping<&'a str, Vec<CommitteeMember>>,
-    (assessment_id, members): (&'a str, Vec<CommitteeMember>),
+    ((assessment_id, position), members): ((&'a str, Option<usize>), Vec<CommitteeMember>),
 ) {
     committees.add(
-        (assessment_id, None),
+        (assessment_id, position),
         || assessment_id,
         members,
         |known, more| known.extend(more),
