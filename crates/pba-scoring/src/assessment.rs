@@ -4,16 +4,18 @@
 
 use std::collections::HashMap;
 
+use foldhash::fast::RandomState;
+
 use pba_scorecard::{
     AssessmentId, AssessmentKind, ConsultationId, Date, FacilityId, FiscalCalendar, ScorecardId,
-    ScorecardSet,
+    ScorecardSet, same_id,
 };
 use rust_decimal::Decimal;
 
 use crate::composite::{
     CompositeScore, DomainScore, IndicatorResult, PreparedScorecard, combined_score, reported_score,
 };
-use crate::dataset::{Assessment, Consultation, Dataset};
+use crate::dataset::{Assessment, Consultation, Dataset, Facility};
 use crate::error::{ConsultationIssue, ValueIssue};
 use crate::validity::{AssessmentReason, committee_issues, consultation_not_attended};
 
@@ -151,11 +153,14 @@ pub(crate) struct Scorer<'a> {
     dataset: &'a Dataset,
     calendar: FiscalCalendar,
     fiscal_year: i32,
-    prepared: HashMap<(&'a str, &'a str), PreparedScorecard<'a>>,
+    prepared: HashMap<(&'a str, &'a str), PreparedScorecard<'a>, RandomState>,
     /// Scorecard id → the greatest version defined (by text).
-    latest: HashMap<&'a str, (&'a str, &'a str)>,
+    latest: HashMap<&'a str, (&'a str, &'a str), RandomState>,
     /// Build per-indicator results.
     keep_indicators: bool,
+    /// The facility looked up last: a facility's assessments usually follow
+    /// each other in id order, and a thread scores neighbouring ones.
+    last_facility: Option<&'a Facility>,
 }
 
 impl<'a> Scorer<'a> {
@@ -165,8 +170,8 @@ impl<'a> Scorer<'a> {
         calendar: FiscalCalendar,
         fiscal_year: i32,
     ) -> Self {
-        let mut prepared = HashMap::new();
-        let mut latest = HashMap::new();
+        let mut prepared = HashMap::default();
+        let mut latest = HashMap::default();
         for ((id, version), definition) in &scorecards.scorecards {
             let key = (id.as_str(), version.as_str());
             prepared.insert(key, PreparedScorecard::new(definition));
@@ -179,6 +184,7 @@ impl<'a> Scorer<'a> {
             prepared,
             latest,
             keep_indicators: true,
+            last_facility: None,
         }
     }
 
@@ -196,6 +202,7 @@ impl<'a> Scorer<'a> {
                 .collect(),
             latest: self.latest.clone(),
             keep_indicators: self.keep_indicators,
+            last_facility: None,
         }
     }
 
@@ -214,8 +221,22 @@ impl<'a> Scorer<'a> {
         self
     }
 
-    pub(crate) fn score(&self, assessment: &Assessment) -> AssessmentScore {
-        let facility = self.dataset.facilities.get(&assessment.facility_id);
+    /// The facility of an assessment, when in the registry.
+    fn facility(&mut self, id: &FacilityId) -> Option<&'a Facility> {
+        if let Some(last) = self.last_facility
+            && same_id(last.id.as_str(), id.as_str())
+        {
+            return Some(last);
+        }
+        let found = self.dataset.facilities.get(id);
+        if found.is_some() {
+            self.last_facility = found;
+        }
+        found
+    }
+
+    pub(crate) fn score(&mut self, assessment: &Assessment) -> AssessmentScore {
+        let facility = self.facility(&assessment.facility_id);
         let key = (
             assessment.scorecard_id.as_str(),
             assessment.scorecard_version.as_str(),
