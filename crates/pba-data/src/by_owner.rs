@@ -12,6 +12,10 @@ use std::hash::Hash;
 
 use crate::hashing::HashMap;
 
+/// An owner id and its position in its own file, when the reader checked
+/// it there (see [`crate::identifiers::Cursor::position`]).
+pub(crate) type OwnerAt<'a> = (&'a str, Option<usize>);
+
 /// Groups being gathered: the records of one owner may come in several
 /// runs, each merged into its group. An owner is found by its position in
 /// its own file when the reader knows it (see [`crate::identifiers::Cursor::position`]),
@@ -51,7 +55,7 @@ impl<Id: Borrow<str> + Hash + Eq + Clone, G> Grouping<Id, G> {
     /// file, when known; a reader gives it for all its owners or for none.
     pub fn add(
         &mut self,
-        (owner_id, known_position): (&str, Option<usize>),
+        (owner_id, known_position): OwnerAt<'_>,
         new_id: impl FnOnce() -> Id,
         run: G,
         merge: impl FnOnce(&mut G, G),

@@ -62,7 +62,24 @@ pub(crate) enum Cells {
         text: FileBytes,
         /// Byte offset of the first data row.
         body: usize,
+        /// `Some(commas of the header)` when the rows' shapes were not
+        /// checked when the file was read, and are checked by the reader of
+        /// its rows as it splits them (see [`ShapeCheck::ByReader`]).
+        unchecked_commas: Option<usize>,
     },
+}
+
+/// Who checks that every row of a file without quotes has the header's
+/// number of cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ShapeCheck {
+    /// The frame, when the file is read, in a pass of its own.
+    First,
+    /// The reader of the rows, as it splits them (one pass instead of two
+    /// over a national file of values); a reader finding a row that does not
+    /// fit reports [`crate::ragged::shape_errors`] instead of anything else
+    /// about the file, as if the frame had found it.
+    ByReader,
 }
 
 /// Consecutive rows of a frame, read by one [`crate::rows::RowReader`]
@@ -107,7 +124,7 @@ impl CsvFrame {
     ) -> Option<Self> {
         let (text, checked) = checked_text(&bytes, file, errors)?;
         if parser == Parser::Split && is_plain(text) {
-            return Self::lines(bytes, file, errors);
+            return Self::lines(bytes, file, ShapeCheck::First, errors);
         }
         let shape = crate::ragged::shape_errors(text, file);
         if !shape.is_empty() {
@@ -120,19 +137,27 @@ impl CsvFrame {
     /// The frame of a checked file without quotes (see [`is_plain`]), its
     /// cells slices of its text; `None` with the shape errors when a row
     /// does not have the header's number of cells.
-    fn lines(text: FileBytes, file: &str, errors: &mut Vec<DataError>) -> Option<Self> {
+    fn lines(
+        text: FileBytes,
+        file: &str,
+        shape: ShapeCheck,
+        errors: &mut Vec<DataError>,
+    ) -> Option<Self> {
         let start = if text.starts_with(BYTE_ORDER_MARK) {
             BYTE_ORDER_MARK.len()
         } else {
             0
         };
         let rest = text.get(start..).unwrap_or_default();
-        if !crate::ragged::plain_rows_fit(rest) {
+        if shape == ShapeCheck::First && !crate::ragged::plain_rows_fit(rest) {
             errors.extend(crate::ragged::shape_errors(utf8(rest), file));
             return None;
         }
         let header_end = memchr::memchr(b'\n', rest).unwrap_or(rest.len());
-        let header = utf8(rest.get(..header_end).unwrap_or_default());
+        let header_bytes = rest.get(..header_end).unwrap_or_default();
+        let unchecked_commas = (shape == ShapeCheck::ByReader)
+            .then(|| header_bytes.iter().filter(|byte| **byte == b',').count());
+        let header = utf8(header_bytes);
         let names = header
             .strip_suffix('\r')
             .unwrap_or(header)
@@ -144,7 +169,11 @@ impl CsvFrame {
         Some(Self {
             file: file.to_owned(),
             names,
-            cells: Cells::Lines { text, body },
+            cells: Cells::Lines {
+                text,
+                body,
+                unchecked_commas,
+            },
             height,
             first_row: 1,
         })
@@ -157,10 +186,14 @@ impl CsvFrame {
     /// [`CsvFrame::read`] does; a header holding a quote is read whole.
     /// When the file cannot be read, errors say why and `each` is not called
     /// (or not for the chunks after one polars refuses).
+    ///
+    /// `shape` says who checks the rows' shapes of a file split directly
+    /// (given the header line); a file read by polars is always checked
+    /// first.
     pub fn read_chunks(
         path: &Path,
         file: &str,
-        chunk_rows: impl FnOnce(&str) -> usize,
+        (chunk_rows, shape): (impl FnOnce(&str) -> usize, impl FnOnce(&str) -> ShapeCheck),
         parser: Parser,
         errors: &mut Vec<DataError>,
         mut each: impl FnMut(&Self, &mut Vec<DataError>),
@@ -173,7 +206,9 @@ impl CsvFrame {
         };
         if parser == Parser::Split && is_plain(text) {
             // Its cells are slices of its text: no chunk needed.
-            if let Some(frame) = Self::lines(bytes, file, errors) {
+            let header_line = text.split('\n').next().unwrap_or_default();
+            let shape = shape(header_line);
+            if let Some(frame) = Self::lines(bytes, file, shape, errors) {
                 each(&frame, errors);
             }
             return;
@@ -266,10 +301,33 @@ impl CsvFrame {
         })
     }
 
+    /// Whether the rows' shapes are left to their reader (see [`ShapeCheck`]).
+    pub fn shape_left_to_reader(&self) -> bool {
+        matches!(
+            self.cells,
+            Cells::Lines {
+                unchecked_commas: Some(_),
+                ..
+            }
+        )
+    }
+
+    /// What [`crate::ragged::shape_errors`] finds in a file split directly:
+    /// for a reader that found a row not fitting (see [`ShapeCheck`]).
+    pub fn shape_errors(&self) -> Vec<DataError> {
+        match &self.cells {
+            Cells::Lines { text, .. } => {
+                let text = text.strip_prefix(BYTE_ORDER_MARK).unwrap_or(text);
+                crate::ragged::shape_errors(utf8(text), &self.file)
+            }
+            Cells::Columns(_) => Vec::new(),
+        }
+    }
+
     /// Every row, as one part.
     pub fn whole(&self) -> Part {
         let (start, end) = match &self.cells {
-            Cells::Lines { text, body } => (*body, text.len()),
+            Cells::Lines { text, body, .. } => (*body, text.len()),
             Cells::Columns(_) => (0, 0),
         };
         Part {
@@ -284,7 +342,7 @@ impl CsvFrame {
     /// line break, so that several threads can read them; a frame read by
     /// polars is one part.
     pub fn parts(&self, count: usize) -> Vec<Part> {
-        let Cells::Lines { text, body } = &self.cells else {
+        let Cells::Lines { text, body, .. } = &self.cells else {
             return vec![self.whole()];
         };
         let bytes: &[u8] = text;
@@ -560,6 +618,48 @@ mod tests {
                 rows(text.as_bytes(), Parser::Split, &["c0"]),
                 rows(text.as_bytes(), Parser::Polars, &["c0"])
             );
+        }
+    }
+
+    proptest! {
+        /// A reader checking rows' shapes as it splits them (in parts of
+        /// 1, 2 or 5 rows, reading all the columns or only the first ones)
+        /// finds a misfit exactly when the frame's own check would: lines of
+        /// 0 to 3 commas, some blank, LF or CRLF, with or without a last line
+        /// break, a byte-order mark or not.
+        #[test]
+        fn readers_check_shapes_as_frames_do(
+            lines in prop::collection::vec("(a{0,3}|,|\r){0,6}", 1..10),
+            crlf in any::<bool>(),
+            last_break in any::<bool>(),
+            byte_order_mark in any::<bool>(),
+            asked in 0..4_usize,
+            rows_per_part in prop::sample::select(vec![1_usize, 2, 5]),
+        ) {
+            let mut text = lines.join("\n").replace('\r', "");
+            if crlf {
+                text = text.replace('\n', "\r\n");
+            }
+            if last_break {
+                text.push('\n');
+            }
+            let fits = crate::ragged::shape_errors(&text, "f.csv").is_empty();
+            let mut bytes = if byte_order_mark { BYTE_ORDER_MARK.to_vec() } else { Vec::new() };
+            bytes.extend_from_slice(text.as_bytes());
+            let mut errors = Vec::new();
+            let frame = CsvFrame::lines(bytes.into(), "f.csv", ShapeCheck::ByReader, &mut errors)
+                .expect("a frame");
+            prop_assert!(errors.is_empty());
+            prop_assert!(frame.shape_left_to_reader());
+            prop_assert_eq!(frame.shape_errors().is_empty(), fits);
+            let names: Vec<&str> = frame.names().take(asked).collect();
+            let parts = frame.parts(frame.height.div_ceil(rows_per_part));
+            let read_fits = parts.iter().all(|part| {
+                let mut reader = RowReader::part(&frame, &names, *part);
+                while reader.next_row(&mut errors).is_some() {}
+                reader.shape_fits()
+            });
+            prop_assert_eq!(read_fits, fits, "{:?} asking {:?}", text, names);
         }
     }
 

@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 use std::hash::Hash;
 use std::path::Path;
 
-use crate::by_owner::{ByOwner, Grouping};
+use crate::by_owner::{ByOwner, Grouping, OwnerAt};
 use crate::hashing::HashMap;
 
 use pba_scorecard::{IndicatorId, same_id};
@@ -26,7 +26,7 @@ use pba_scoring::ValueEntry;
 
 use crate::cells;
 use crate::error::DataError;
-use crate::frame::{ColumnSpec, CsvFrame, Parser, Part};
+use crate::frame::{ColumnSpec, CsvFrame, Parser, Part, ShapeCheck};
 use crate::identifiers::{Cursor, Known};
 use crate::rows::{Row, RowReader};
 use rayon::prelude::{IntoParallelRefIterator, ParallelIterator};
@@ -98,10 +98,6 @@ struct Group<'a> {
     /// checked on the thread that read them.
     sorted: bool,
 }
-
-/// An owner id and its position in its own file, when checked there (see
-/// [`crate::identifiers::Cursor::position`]).
-type OwnerAt<'a> = (&'a str, Option<usize>);
 
 /// The rows of a group's values, kept for messages about repeats: while
 /// they follow each other (long shape) or are all one row (wide shape) only
@@ -348,7 +344,18 @@ pub(crate) fn read_value_file<Id: for<'s> From<&'s str> + Borrow<str> + Hash + O
     CsvFrame::read_chunks(
         path,
         file,
-        |header| if long(header) { chunk_rows } else { usize::MAX },
+        (
+            |header: &str| if long(header) { chunk_rows } else { usize::MAX },
+            // A long file's rows are split on every core, their shapes
+            // checked as they are.
+            |header: &str| {
+                if long(header) {
+                    ShapeCheck::ByReader
+                } else {
+                    ShapeCheck::First
+                }
+            },
+        ),
         parser,
         errors,
         |frame, errors| {
@@ -377,21 +384,39 @@ fn read_long<'a>(
         required: &required,
         optional: &["comment"],
     };
-    if !header_checked && !frame.check_header(&spec, errors) {
+    // When the rows' shapes are left to this reader, a row that does not
+    // fit makes the shape errors the file's only ones, as when the frame
+    // checks them first.
+    let shape_errors = || {
+        frame
+            .shape_left_to_reader()
+            .then(|| frame.shape_errors())
+            .filter(|shape| !shape.is_empty())
+    };
+    let mut header_errors = Vec::new();
+    if !header_checked && !frame.check_header(&spec, &mut header_errors) {
+        errors.extend(shape_errors().unwrap_or(header_errors));
         return None;
     }
     let parts = frame.parts(frame.height.div_ceil(chunk_rows.max(1)));
-    let read: Vec<(Groups<'a>, Vec<DataError>)> = parts
+    let read: Vec<(Groups<'a>, Vec<DataError>, bool)> = parts
         .par_iter()
         .map(|part| {
             let mut errors = Vec::new();
-            let grouped = read_long_part(frame, owner, *part, &mut errors);
-            (grouped, errors)
+            let (grouped, fits) = read_long_part(frame, owner, *part, &mut errors);
+            (grouped, errors, fits)
         })
         .collect();
+    if !read.iter().all(|(_, _, fits)| *fits)
+        && let Some(shape) = shape_errors()
+    {
+        errors.extend(shape);
+        return None;
+    }
+    errors.extend(header_errors);
     Some(
         read.into_iter()
-            .map(|(grouped, part_errors)| {
+            .map(|(grouped, part_errors, _)| {
                 errors.extend(part_errors);
                 grouped
             })
@@ -399,13 +424,14 @@ fn read_long<'a>(
     )
 }
 
-/// The rows of one part of a long-shape file.
+/// The rows of one part of a long-shape file, and whether every row had
+/// the header's number of cells (see [`RowReader::shape_fits`]).
 fn read_long_part<'a>(
     frame: &'a CsvFrame,
     owner: &Owner<'_>,
     part: Part,
     errors: &mut Vec<DataError>,
-) -> Groups<'a> {
+) -> (Groups<'a>, bool) {
     let mut grouped = Groups::default();
     let mut checked = CheckedOwner::new(owner);
     let mut interner = Interner::default();
@@ -453,7 +479,7 @@ fn read_long_part<'a>(
             );
         }
     }
-    grouped
+    (grouped, reader.shape_fits())
 }
 
 /// The wide shape; `None` when the header cannot be read.

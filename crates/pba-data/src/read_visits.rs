@@ -1,6 +1,6 @@
 //! `assessments.csv` and `committee_members.csv`.
 
-use crate::by_owner::{ByOwner, Grouping};
+use crate::by_owner::{ByOwner, Grouping, OwnerAt};
 
 use pba_scorecard::{
     AssessmentId, AssessmentKind, ConsultationId, FacilityId, MemberRole, ScorecardId, same_id,
@@ -154,7 +154,7 @@ pub(crate) fn read_committee(
     // Peers come from anywhere: the cursor only moves to each one found.
     let mut home_ids = facilities.cursor();
     let mut checked: Option<&str> = None;
-    let mut run: Option<((&str, Option<usize>), Vec<CommitteeMember>)> = None;
+    let mut run: Option<(OwnerAt<'_>, Vec<CommitteeMember>)> = None;
     while let Some(mut row) = reader.next_row(errors) {
         let assessment_id = row.required_text("assessment_id").filter(|assessment| {
             checked == Some(*assessment)
@@ -235,7 +235,7 @@ pub(crate) fn read_committee(
 /// (moved as they are when they are its first).
 fn add_run<'a>(
     committees: &mut Grouping<&'a str, Vec<CommitteeMember>>,
-    ((assessment_id, position), members): ((&'a str, Option<usize>), Vec<CommitteeMember>),
+    ((assessment_id, position), members): (OwnerAt<'a>, Vec<CommitteeMember>),
 ) {
     committees.add(
         (assessment_id, position),

@@ -25,6 +25,9 @@ enum Source<'a> {
         width: usize,
         /// The first `width` cells of the current line.
         cells: Vec<&'a str>,
+        /// The header's commas, when every line's are to be counted (see
+        /// [`crate::frame::ShapeCheck::ByReader`]).
+        expected_commas: Option<usize>,
     },
 }
 
@@ -36,6 +39,9 @@ pub(crate) struct RowReader<'a> {
     current: Vec<Option<&'a str>>,
     row: usize,
     remaining: usize,
+    /// Whether every line read so far has the header's number of cells (or
+    /// is blank), when the reader checks it.
+    shape_fits: bool,
 }
 
 impl<'a> RowReader<'a> {
@@ -62,7 +68,11 @@ impl<'a> RowReader<'a> {
                     })
                     .collect(),
             ),
-            Cells::Lines { text, .. } => {
+            Cells::Lines {
+                text,
+                unchecked_commas,
+                ..
+            } => {
                 let width = positions.iter().flatten().max().map_or(0, |last| last + 1);
                 Source::Lines {
                     text: crate::frame::utf8(text.get(part.start..part.end).unwrap_or_default()),
@@ -70,6 +80,7 @@ impl<'a> RowReader<'a> {
                     width,
                     cells: Vec::with_capacity(width),
                     positions,
+                    expected_commas: *unchecked_commas,
                 }
             }
         };
@@ -80,7 +91,15 @@ impl<'a> RowReader<'a> {
             current: vec![None; names.len()],
             row: part.first_row,
             remaining: part.height,
+            shape_fits: true,
         }
+    }
+
+    /// Whether every line read had the header's number of cells or was
+    /// blank; always `true` when the frame checked it (see
+    /// [`crate::frame::ShapeCheck`]).
+    pub fn shape_fits(&self) -> bool {
+        self.shape_fits
     }
 
     /// Reads the cells of the next row into `current`.
@@ -101,8 +120,22 @@ impl<'a> RowReader<'a> {
                 positions,
                 width,
                 cells,
+                expected_commas,
             } => {
-                *at = split_line(text, *at, *width, cells);
+                let start = *at;
+                let commas;
+                (*at, commas) = split_line(text, start, *width, cells, expected_commas.is_some());
+                if let Some(expected) = *expected_commas
+                    && commas != expected
+                {
+                    // The same rule as `ragged::plain_rows_fit`: a blank
+                    // line (nothing or carriage returns) fits.
+                    let end = at.saturating_sub(1).min(text.len());
+                    let line = text.as_bytes().get(start..end).unwrap_or_default();
+                    if !line.iter().all(|byte| *byte == b'\r') {
+                        self.shape_fits = false;
+                    }
+                }
                 for (cell, position) in self.current.iter_mut().zip(positions.iter()) {
                     *cell = position
                         .and_then(|position| cells.get(position).copied())
@@ -139,24 +172,37 @@ impl<'a> RowReader<'a> {
 
 /// Puts the first `width` cells of the line starting at byte `from` of
 /// `text` into `cells` (a carriage return before the line break is not part
-/// of the last cell) and returns where the next line starts. One pass over
-/// the line's bytes: cells are a few bytes long, shorter than a search
-/// function's set-up.
-fn split_line<'a>(text: &'a str, from: usize, width: usize, cells: &mut Vec<&'a str>) -> usize {
+/// of the last cell) and returns where the next line starts, and the line's
+/// commas (those after the cells asked for are counted only with
+/// `count_all`). One pass over the line's bytes: cells are a few bytes long,
+/// shorter than a search function's set-up.
+fn split_line<'a>(
+    text: &'a str,
+    from: usize,
+    width: usize,
+    cells: &mut Vec<&'a str>,
+    count_all: bool,
+) -> (usize, usize) {
     cells.clear();
     let bytes = text.as_bytes();
     let mut cell_start = from;
     let mut at = from;
+    let mut commas = 0;
     while let Some(byte) = bytes.get(at) {
         match byte {
             b'\n' => break,
             b',' => {
                 if cells.len() == width {
                     // The cells asked for are read: skip to the line break.
-                    at = memchr::memchr(b'\n', bytes.get(at..).unwrap_or_default())
-                        .map_or(bytes.len(), |offset| at + offset);
-                    return at + 1;
+                    let rest = bytes.get(at..).unwrap_or_default();
+                    let end = memchr::memchr(b'\n', rest).map_or(bytes.len(), |offset| at + offset);
+                    if count_all {
+                        let others = bytes.get(at..end).unwrap_or_default();
+                        commas += memchr::memchr_iter(b',', others).count();
+                    }
+                    return (end + 1, commas);
                 }
+                commas += 1;
                 cells.push(text.get(cell_start..at).unwrap_or_default());
                 cell_start = at + 1;
             }
@@ -172,7 +218,7 @@ fn split_line<'a>(text: &'a str, from: usize, width: usize, cells: &mut Vec<&'a 
         };
         cells.push(text.get(cell_start..end).unwrap_or_default());
     }
-    at + 1
+    (at + 1, commas)
 }
 
 /// One row being read.
