@@ -112,19 +112,35 @@ impl CsvFrame {
         parser: Parser,
         errors: &mut Vec<DataError>,
     ) -> Option<Self> {
-        Self::from_bytes(read_bytes(path, file, errors)?, file, parser, errors)
+        Self::read_checking(path, file, (parser, ShapeCheck::First), errors)
     }
 
-    /// [`CsvFrame::read`] on the bytes of a file.
+    /// [`CsvFrame::read`], the rows' shapes checked as `shape` says when the
+    /// file is split directly (always first when polars reads it).
+    pub fn read_checking(
+        path: &Path,
+        file: &str,
+        (parser, shape): (Parser, ShapeCheck),
+        errors: &mut Vec<DataError>,
+    ) -> Option<Self> {
+        Self::from_bytes(
+            read_bytes(path, file, errors)?,
+            file,
+            (parser, shape),
+            errors,
+        )
+    }
+
+    /// [`CsvFrame::read_checking`] on the bytes of a file.
     pub fn from_bytes(
         bytes: FileBytes,
         file: &str,
-        parser: Parser,
+        (parser, shape): (Parser, ShapeCheck),
         errors: &mut Vec<DataError>,
     ) -> Option<Self> {
         let (text, checked) = checked_text(&bytes, file, errors)?;
         if parser == Parser::Split && is_plain(text) {
-            return Self::lines(bytes, file, ShapeCheck::First, errors);
+            return Self::lines(bytes, file, shape, errors);
         }
         let shape = crate::ragged::shape_errors(text, file);
         if !shape.is_empty() {
@@ -551,7 +567,12 @@ mod tests {
     /// Every row a frame yields for `names`: its number and cells.
     fn rows(bytes: &[u8], parser: Parser, names: &[&str]) -> Vec<(usize, Vec<Option<String>>)> {
         let mut errors = Vec::new();
-        let frame = CsvFrame::from_bytes(bytes.to_vec().into(), "f.csv", parser, &mut errors);
+        let frame = CsvFrame::from_bytes(
+            bytes.to_vec().into(),
+            "f.csv",
+            (parser, ShapeCheck::First),
+            &mut errors,
+        );
         assert_eq!(errors, Vec::new());
         let frame = frame.expect("a frame");
         assert_eq!(
@@ -671,7 +692,7 @@ mod tests {
                 let frame = CsvFrame::from_bytes(
                     text.as_bytes().to_vec().into(),
                     "f.csv",
-                    parser,
+                    (parser, ShapeCheck::First),
                     &mut errors,
                 )
                 .expect("a frame");

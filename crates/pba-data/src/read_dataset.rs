@@ -9,7 +9,7 @@ use pba_scorecard::{AssessmentId, ConsultationId};
 use pba_scoring::Dataset;
 
 use crate::error::{DataError, DataErrors};
-use crate::frame::{CsvFrame, Parser};
+use crate::frame::{CsvFrame, Parser, ShapeCheck};
 use crate::identifiers::Known;
 use crate::read_consultations::{CONSULTATIONS, TRANSFERS, read_consultations, read_transfers};
 use crate::read_places::{DISTRICTS, FACILITIES, read_districts, read_facilities};
@@ -75,7 +75,7 @@ pub struct Reading {
 pub fn read_dataset_with(dir: &Path, reading: Reading) -> Result<Dataset, DataErrors> {
     let Reading { parser, chunk_rows } = reading;
     let load = |file: &str, required: bool, errors: &mut Vec<DataError>| {
-        load(dir, file, required, parser, errors)
+        load(dir, file, required, (parser, ShapeCheck::First), errors)
     };
     let mut errors = Vec::new();
     let districts_frame = load(DISTRICTS, true, &mut errors);
@@ -181,7 +181,14 @@ pub fn read_dataset_with(dir: &Path, reading: Reading) -> Result<Dataset, DataEr
                 };
                 (values, errors, read_consultation_values())
             });
-            let committee_frame = load(COMMITTEE_MEMBERS, true, &mut errors);
+            // Its rows' shapes are checked as they are split (see `read_committee`).
+            let committee_frame = self::load(
+                dir,
+                COMMITTEE_MEMBERS,
+                true,
+                (parser, ShapeCheck::ByReader),
+                &mut errors,
+            );
             let transfers_frame = load(TRANSFERS, false, &mut errors);
             let committees = read_committee(
                 committee_frame.as_ref(),
@@ -262,12 +269,12 @@ fn load(
     dir: &Path,
     file: &str,
     required: bool,
-    parser: Parser,
+    reading: (Parser, ShapeCheck),
     errors: &mut Vec<DataError>,
 ) -> Option<CsvFrame> {
     let path = dir.join(file);
     if path.exists() {
-        CsvFrame::read(&path, file, parser, errors)
+        CsvFrame::read_checking(&path, file, reading, errors)
     } else {
         if required {
             errors.push(DataError::file(

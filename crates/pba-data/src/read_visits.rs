@@ -128,18 +128,46 @@ pub(crate) fn check_assessment_references(
     }
 }
 
-/// Reads committee members grouped by assessment id, in file order.
+/// Reads committee members grouped by assessment id, in file order. A
+/// frame may leave its rows' shapes to this reader (see
+/// [`crate::frame::ShapeCheck`]): a row that does not fit makes the shape
+/// errors the file's only ones.
 pub(crate) fn read_committee(
     frame: Option<&CsvFrame>,
     assessments: &Known<'_>,
     facilities: &Known<'_>,
     errors: &mut Vec<DataError>,
 ) -> ByOwner<AssessmentId, CommitteeMember> {
-    let mut committees: Grouping<&str, Vec<CommitteeMember>> =
-        Grouping::with_capacity(assessments.len());
-    let Some(frame) = frame.filter(|frame| frame.check_header(&COMMITTEE_COLUMNS, errors)) else {
+    let Some(frame) = frame else {
         return ByOwner::default();
     };
+    let mut file_errors = Vec::new();
+    let (committees, shape_fits) =
+        read_committee_rows(frame, assessments, facilities, &mut file_errors);
+    if !shape_fits || (frame.shape_left_to_reader() && committees.is_none()) {
+        let shape = frame.shape_errors();
+        if !shape.is_empty() {
+            errors.extend(shape);
+            return ByOwner::default();
+        }
+    }
+    errors.extend(file_errors);
+    committees.unwrap_or_default()
+}
+
+/// [`read_committee`] of a frame, and whether its rows fit (always, when
+/// the frame checked them); `None` when its header cannot be read.
+fn read_committee_rows(
+    frame: &CsvFrame,
+    assessments: &Known<'_>,
+    facilities: &Known<'_>,
+    errors: &mut Vec<DataError>,
+) -> (Option<ByOwner<AssessmentId, CommitteeMember>>, bool) {
+    let mut committees: Grouping<&str, Vec<CommitteeMember>> =
+        Grouping::with_capacity(assessments.len());
+    if !frame.check_header(&COMMITTEE_COLUMNS, errors) {
+        return (None, true);
+    }
     let names: Vec<&str> = COMMITTEE_COLUMNS
         .required
         .iter()
@@ -222,13 +250,14 @@ pub(crate) fn read_committee(
     if let Some(ended) = run {
         add_run(&mut committees, ended);
     }
-    ByOwner::new(
+    let committees = ByOwner::new(
         committees
             .into_groups()
             .into_iter()
             .map(|(assessment_id, members)| (AssessmentId::new(assessment_id), members))
             .collect(),
-    )
+    );
+    (Some(committees), reader.shape_fits())
 }
 
 /// Adds consecutive members of one committee after its members read so far
