@@ -175,15 +175,21 @@ def measure(size: int, runs: int, out: pathlib.Path) -> list:
     ]
     values = values_count(data)
     size_bytes = sum(path.stat().st_size for path in data.glob("*.csv"))
-    rows = []
-    floor_median = floor_cpu = None
-    for name, command in steps:
-        times, cpus, peaks = [], [], []
-        for _ in range(runs):
+    # The steps run in turn, round after round (a b c c d, a b c c d, ...), so
+    # that a machine whose speed drifts slows every step alike and the ratios
+    # stay fair; each step's median is over its rounds.
+    measured = {name: ([], [], []) for name, _ in steps}
+    for _ in range(runs):
+        for name, command in steps:
             elapsed, cpu, peak = timed(command)
+            times, cpus, peaks = measured[name]
             times.append(elapsed)
             cpus.append(cpu)
             peaks.append(peak)
+    rows = []
+    floor_median = floor_cpu = None
+    for name, _ in steps:
+        times, cpus, peaks = measured[name]
         median = statistics.median(times)
         cpu = statistics.median(cpus)
         if floor_median is None:
@@ -229,6 +235,7 @@ def table(rows: list, runs: int, runs_large) -> str:
         "--unlisted-transfers --values long --indicators-from bench/scorecards` (50 indicators per",
         "facility scorecard). Wall: median elapsed time; CPU: median user + system time (all",
         "threads; steadier than wall time on a shared machine). Ratios are over the read floor (a).",
+        "The steps run in turn, round after round, so that drift in the machine's speed slows all alike.",
         "",
         "| facilities | values | CSV MB | step | wall s | min-max s | wall ratio | CPU s | CPU ratio | peak MB | values/s (wall) |",
         "|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|",
