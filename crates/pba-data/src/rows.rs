@@ -28,6 +28,9 @@ enum Source<'a> {
         /// The header's commas, when every line's are to be counted (see
         /// [`crate::frame::ShapeCheck::ByReader`]).
         expected_commas: Option<usize>,
+        /// The columns asked for are the line's first ones, in order: cells
+        /// go straight into the row.
+        in_order: bool,
     },
 }
 
@@ -74,7 +77,12 @@ impl<'a> RowReader<'a> {
                 ..
             } => {
                 let width = positions.iter().flatten().max().map_or(0, |last| last + 1);
+                let in_order = positions
+                    .iter()
+                    .enumerate()
+                    .all(|(index, position)| *position == Some(index));
                 Source::Lines {
+                    in_order,
                     text: crate::frame::utf8(text.get(part.start..part.end).unwrap_or_default()),
                     at: 0,
                     width,
@@ -121,10 +129,29 @@ impl<'a> RowReader<'a> {
                 width,
                 cells,
                 expected_commas,
+                in_order,
             } => {
                 let start = *at;
+                let count_all = expected_commas.is_some();
                 let commas;
-                (*at, commas) = split_line(text, start, *width, cells, expected_commas.is_some());
+                if *in_order {
+                    let current = &mut self.current;
+                    current.fill(None);
+                    (*at, commas) = split_line(text, start, *width, count_all, |index, cell| {
+                        if let Some(slot) = current.get_mut(index) {
+                            *slot = Some(cell).filter(|text| !text.is_empty());
+                        }
+                    });
+                } else {
+                    cells.clear();
+                    (*at, commas) =
+                        split_line(text, start, *width, count_all, |_, cell| cells.push(cell));
+                    for (cell, position) in self.current.iter_mut().zip(positions.iter()) {
+                        *cell = position
+                            .and_then(|position| cells.get(position).copied())
+                            .filter(|text| !text.is_empty());
+                    }
+                }
                 if let Some(expected) = *expected_commas
                     && commas != expected
                 {
@@ -135,11 +162,6 @@ impl<'a> RowReader<'a> {
                     if !line.iter().all(|byte| *byte == b'\r') {
                         self.shape_fits = false;
                     }
-                }
-                for (cell, position) in self.current.iter_mut().zip(positions.iter()) {
-                    *cell = position
-                        .and_then(|position| cells.get(position).copied())
-                        .filter(|text| !text.is_empty());
                 }
             }
         }
@@ -170,20 +192,19 @@ impl<'a> RowReader<'a> {
     }
 }
 
-/// Puts the first `width` cells of the line starting at byte `from` of
-/// `text` into `cells` (a carriage return before the line break is not part
-/// of the last cell) and returns where the next line starts, and the line's
-/// commas (those after the cells asked for are counted only with
-/// `count_all`). One pass over the line's bytes: cells are a few bytes long,
-/// shorter than a search function's set-up.
+/// Hands the first `width` cells of the line starting at byte `from` of
+/// `text` to `cell` with their index (a carriage return before the line
+/// break is not part of the last cell) and returns where the next line
+/// starts, and the line's commas (those after the cells asked for are
+/// counted only with `count_all`). One pass over the line's bytes: cells are
+/// a few bytes long, shorter than a search function's set-up.
 fn split_line<'a>(
     text: &'a str,
     from: usize,
     width: usize,
-    cells: &mut Vec<&'a str>,
     count_all: bool,
+    mut cell: impl FnMut(usize, &'a str),
 ) -> (usize, usize) {
-    cells.clear();
     let bytes = text.as_bytes();
     let mut cell_start = from;
     let mut at = from;
@@ -192,7 +213,7 @@ fn split_line<'a>(
         match byte {
             b'\n' => break,
             b',' => {
-                if cells.len() == width {
+                if commas == width {
                     // The cells asked for are read: skip to the line break.
                     let rest = bytes.get(at..).unwrap_or_default();
                     let end = memchr::memchr(b'\n', rest).map_or(bytes.len(), |offset| at + offset);
@@ -202,21 +223,21 @@ fn split_line<'a>(
                     }
                     return (end + 1, commas);
                 }
+                cell(commas, text.get(cell_start..at).unwrap_or_default());
                 commas += 1;
-                cells.push(text.get(cell_start..at).unwrap_or_default());
                 cell_start = at + 1;
             }
             _ => {}
         }
         at += 1;
     }
-    if cells.len() < width {
+    if commas < width {
         let end = if at > cell_start && bytes.get(at - 1) == Some(&b'\r') {
             at - 1
         } else {
             at
         };
-        cells.push(text.get(cell_start..end).unwrap_or_default());
+        cell(commas, text.get(cell_start..end).unwrap_or_default());
     }
     (at + 1, commas)
 }
