@@ -318,7 +318,7 @@ impl CsvFrame {
     }
 
     /// Whether the rows' shapes are left to their reader (see [`ShapeCheck`]).
-    pub fn shape_left_to_reader(&self) -> bool {
+    fn shape_left_to_reader(&self) -> bool {
         matches!(
             self.cells,
             Cells::Lines {
@@ -328,9 +328,33 @@ impl CsvFrame {
         )
     }
 
-    /// What [`crate::ragged::shape_errors`] finds in a file split directly:
-    /// for a reader that found a row not fitting (see [`ShapeCheck`]).
-    pub fn shape_errors(&self) -> Vec<DataError> {
+    /// Reads this frame's rows with `read`, which returns what it read
+    /// (`None` when it could not, its header for instance) and whether every
+    /// row had the header's number of cells (see
+    /// [`crate::rows::RowReader::shape_fits`]). When the shapes are left to
+    /// the reader (see [`ShapeCheck`]) and a row does not fit, or nothing
+    /// could be read, the file's shape errors are its only errors, as when
+    /// the frame checks them first; otherwise `read`'s errors are kept.
+    pub fn read_rows<T>(
+        &self,
+        errors: &mut Vec<DataError>,
+        read: impl FnOnce(&mut Vec<DataError>) -> (Option<T>, bool),
+    ) -> Option<T> {
+        let mut read_errors = Vec::new();
+        let (read, fits) = read(&mut read_errors);
+        if (!fits || read.is_none()) && self.shape_left_to_reader() {
+            let shape = self.shape_errors();
+            if !shape.is_empty() {
+                errors.extend(shape);
+                return None;
+            }
+        }
+        errors.extend(read_errors);
+        read
+    }
+
+    /// What [`crate::ragged::shape_errors`] finds in a file split directly.
+    fn shape_errors(&self) -> Vec<DataError> {
         match &self.cells {
             Cells::Lines { text, .. } => {
                 let text = text.strip_prefix(BYTE_ORDER_MARK).unwrap_or(text);
@@ -673,6 +697,13 @@ mod tests {
             prop_assert!(errors.is_empty());
             prop_assert!(frame.shape_left_to_reader());
             prop_assert_eq!(frame.shape_errors().is_empty(), fits);
+            let mut kept = Vec::new();
+            let read = frame.read_rows(&mut kept, |errors| {
+                errors.push(DataError::file("f.csv", "a reader's error"));
+                (Some(()), fits)
+            });
+            prop_assert_eq!(read.is_some(), fits);
+            prop_assert_eq!(kept.iter().any(|error| error.to_string().contains("a reader's error")), fits);
             let names: Vec<&str> = frame.names().take(asked).collect();
             let parts = frame.parts(frame.height.div_ceil(rows_per_part));
             let read_fits = parts.iter().all(|part| {

@@ -148,7 +148,14 @@ pub fn read_dataset_with(dir: &Path, reading: Reading) -> Result<Dataset, DataEr
             return None;
         }
         let mut errors = Vec::new();
-        let frame = load(CONSULTATION_VALUES, false, &mut errors);
+        // Its rows' shapes are checked as they are split (see `read_values`).
+        let frame = self::load(
+            dir,
+            CONSULTATION_VALUES,
+            false,
+            (parser, ShapeCheck::ByReader),
+            &mut errors,
+        );
         if frame.is_some() && !consultations_present {
             errors.push(DataError::file(
                 CONSULTATION_VALUES,

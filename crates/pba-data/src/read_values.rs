@@ -346,15 +346,8 @@ pub(crate) fn read_value_file<Id: for<'s> From<&'s str> + Borrow<str> + Hash + O
         file,
         (
             |header: &str| if long(header) { chunk_rows } else { usize::MAX },
-            // A long file's rows are split on every core, their shapes
-            // checked as they are.
-            |header: &str| {
-                if long(header) {
-                    ShapeCheck::ByReader
-                } else {
-                    ShapeCheck::First
-                }
-            },
+            // Rows' shapes are checked as the rows are split.
+            |_: &str| ShapeCheck::ByReader,
         ),
         parser,
         errors,
@@ -384,44 +377,29 @@ fn read_long<'a>(
         required: &required,
         optional: &["comment"],
     };
-    // When the rows' shapes are left to this reader, a row that does not
-    // fit makes the shape errors the file's only ones, as when the frame
-    // checks them first.
-    let shape_errors = || {
-        frame
-            .shape_left_to_reader()
-            .then(|| frame.shape_errors())
-            .filter(|shape| !shape.is_empty())
-    };
-    let mut header_errors = Vec::new();
-    if !header_checked && !frame.check_header(&spec, &mut header_errors) {
-        errors.extend(shape_errors().unwrap_or(header_errors));
-        return None;
-    }
-    let parts = frame.parts(frame.height.div_ceil(chunk_rows.max(1)));
-    let read: Vec<(Groups<'a>, Vec<DataError>, bool)> = parts
-        .par_iter()
-        .map(|part| {
-            let mut errors = Vec::new();
-            let (grouped, fits) = read_long_part(frame, owner, *part, &mut errors);
-            (grouped, errors, fits)
-        })
-        .collect();
-    if !read.iter().all(|(_, _, fits)| *fits)
-        && let Some(shape) = shape_errors()
-    {
-        errors.extend(shape);
-        return None;
-    }
-    errors.extend(header_errors);
-    Some(
-        read.into_iter()
+    frame.read_rows(errors, |errors| {
+        if !header_checked && !frame.check_header(&spec, errors) {
+            return (None, true);
+        }
+        let parts = frame.parts(frame.height.div_ceil(chunk_rows.max(1)));
+        let read: Vec<(Groups<'a>, Vec<DataError>, bool)> = parts
+            .par_iter()
+            .map(|part| {
+                let mut errors = Vec::new();
+                let (grouped, fits) = read_long_part(frame, owner, *part, &mut errors);
+                (grouped, errors, fits)
+            })
+            .collect();
+        let fits = read.iter().all(|(_, _, fits)| *fits);
+        let groups = read
+            .into_iter()
             .map(|(grouped, part_errors, _)| {
                 errors.extend(part_errors);
                 grouped
             })
-            .collect(),
-    )
+            .collect();
+        (Some(groups), fits)
+    })
 }
 
 /// The rows of one part of a long-shape file, and whether every row had
@@ -488,6 +466,15 @@ fn read_wide<'a>(
     owner: &Owner<'_>,
     errors: &mut Vec<DataError>,
 ) -> Option<Groups<'a>> {
+    frame.read_rows(errors, |errors| read_wide_rows(frame, owner, errors))
+}
+
+/// [`read_wide`]'s rows, and whether each had the header's number of cells.
+fn read_wide_rows<'a>(
+    frame: &'a CsvFrame,
+    owner: &Owner<'_>,
+    errors: &mut Vec<DataError>,
+) -> (Option<Groups<'a>>, bool) {
     let mut grouped = Groups::default();
     let indicators: Vec<&str> = frame
         .names()
@@ -499,7 +486,7 @@ fn read_wide<'a>(
         optional: &indicators,
     };
     if !frame.check_header(&spec, errors) {
-        return None;
+        return (None, true);
     }
     let mut names = vec![owner.column];
     names.extend(indicators.iter().copied());
@@ -541,7 +528,7 @@ fn read_wide<'a>(
             }
         }
     }
-    Some(grouped)
+    (Some(grouped), reader.shape_fits())
 }
 
 /// Checks owner ids against their file, remembering the last one found:

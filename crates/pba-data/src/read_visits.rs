@@ -141,18 +141,11 @@ pub(crate) fn read_committee(
     let Some(frame) = frame else {
         return ByOwner::default();
     };
-    let mut file_errors = Vec::new();
-    let (committees, shape_fits) =
-        read_committee_rows(frame, assessments, facilities, &mut file_errors);
-    if !shape_fits || (frame.shape_left_to_reader() && committees.is_none()) {
-        let shape = frame.shape_errors();
-        if !shape.is_empty() {
-            errors.extend(shape);
-            return ByOwner::default();
-        }
-    }
-    errors.extend(file_errors);
-    committees.unwrap_or_default()
+    frame
+        .read_rows(errors, |errors| {
+            read_committee_rows(frame, assessments, facilities, errors)
+        })
+        .unwrap_or_default()
 }
 
 /// [`read_committee`] of a frame, and whether its rows fit (always, when
