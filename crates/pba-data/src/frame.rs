@@ -1,7 +1,8 @@
 //! One CSV file as cells of text: bytes checked for UTF-8 (the first bad
 //! byte is reported by line and column), a UTF-8 byte-order mark stripped,
 //! CRLF accepted, every row checked to have the header's number of cells
-//! (see `ragged.rs`), every cell read as text (no type inference: pba
+//! (see `ragged.rs`; in a pass of its own, or by the reader as it splits the
+//! rows, see [`ShapeCheck`]), every cell read as text (no type inference: pba
 //! converts and validates each cell itself), header checked against the
 //! columns a file may have.
 //!
@@ -78,7 +79,8 @@ pub(crate) enum ShapeCheck {
     /// The reader of the rows, as it splits them (one pass instead of two
     /// over a national file of values); a reader finding a row that does not
     /// fit reports [`crate::ragged::shape_errors`] instead of anything else
-    /// about the file, as if the frame had found it.
+    /// about the file, as if the frame had found it. Such a frame's rows are
+    /// read within [`CsvFrame::read_rows`], which does this.
     ByReader,
 }
 
@@ -203,13 +205,12 @@ impl CsvFrame {
     /// When the file cannot be read, errors say why and `each` is not called
     /// (or not for the chunks after one polars refuses).
     ///
-    /// `shape` says who checks the rows' shapes of a file split directly
-    /// (given the header line); a file read by polars is always checked
-    /// first.
+    /// `shape` says who checks the rows' shapes of a file split directly; a
+    /// file read by polars is always checked first.
     pub fn read_chunks(
         path: &Path,
         file: &str,
-        (chunk_rows, shape): (impl FnOnce(&str) -> usize, impl FnOnce(&str) -> ShapeCheck),
+        (chunk_rows, shape): (impl FnOnce(&str) -> usize, ShapeCheck),
         parser: Parser,
         errors: &mut Vec<DataError>,
         mut each: impl FnMut(&Self, &mut Vec<DataError>),
@@ -222,8 +223,6 @@ impl CsvFrame {
         };
         if parser == Parser::Split && is_plain(text) {
             // Its cells are slices of its text: no chunk needed.
-            let header_line = text.split('\n').next().unwrap_or_default();
-            let shape = shape(header_line);
             if let Some(frame) = Self::lines(bytes, file, shape, errors) {
                 each(&frame, errors);
             }

@@ -347,7 +347,7 @@ pub(crate) fn read_value_file<Id: for<'s> From<&'s str> + Borrow<str> + Hash + O
         (
             |header: &str| if long(header) { chunk_rows } else { usize::MAX },
             // Rows' shapes are checked as the rows are split.
-            |_: &str| ShapeCheck::ByReader,
+            ShapeCheck::ByReader,
         ),
         parser,
         errors,
