@@ -77,6 +77,11 @@ pub fn read_dataset_with(dir: &Path, reading: Reading) -> Result<Dataset, DataEr
     let load = |file: &str, required: bool, errors: &mut Vec<DataError>| {
         load(dir, file, required, (parser, ShapeCheck::First), errors)
     };
+    // The files whose rows' shapes are checked as their readers split them
+    // (`read_values`, `read_committee`).
+    let load_checked_by_reader = |file: &str, required: bool, errors: &mut Vec<DataError>| {
+        self::load(dir, file, required, (parser, ShapeCheck::ByReader), errors)
+    };
     let mut errors = Vec::new();
     let districts_frame = load(DISTRICTS, true, &mut errors);
     let facilities_frame = load(FACILITIES, true, &mut errors);
@@ -148,14 +153,7 @@ pub fn read_dataset_with(dir: &Path, reading: Reading) -> Result<Dataset, DataEr
             return None;
         }
         let mut errors = Vec::new();
-        // Its rows' shapes are checked as they are split (see `read_values`).
-        let frame = self::load(
-            dir,
-            CONSULTATION_VALUES,
-            false,
-            (parser, ShapeCheck::ByReader),
-            &mut errors,
-        );
+        let frame = load_checked_by_reader(CONSULTATION_VALUES, false, &mut errors);
         if frame.is_some() && !consultations_present {
             errors.push(DataError::file(
                 CONSULTATION_VALUES,
@@ -188,14 +186,7 @@ pub fn read_dataset_with(dir: &Path, reading: Reading) -> Result<Dataset, DataEr
                 };
                 (values, errors, read_consultation_values())
             });
-            // Its rows' shapes are checked as they are split (see `read_committee`).
-            let committee_frame = self::load(
-                dir,
-                COMMITTEE_MEMBERS,
-                true,
-                (parser, ShapeCheck::ByReader),
-                &mut errors,
-            );
+            let committee_frame = load_checked_by_reader(COMMITTEE_MEMBERS, true, &mut errors);
             let transfers_frame = load(TRANSFERS, false, &mut errors);
             let committees = read_committee(
                 committee_frame.as_ref(),
