@@ -5,7 +5,7 @@
 //! Main entry points: [`score_year`] (every assessment and facility of a
 //! [`Dataset`] for one fiscal year, as [`YearScores`]), [`score_assessment`]
 //! (one [`AssessmentScore`]), [`indicator_fraction`] (one value), and
-//! [`explain`] (the computation as text).
+//! [`explain()`] (the computation as text).
 //!
 //! ```
 //! use pba_scorecard::{FiscalCalendar, ScorecardSet};
