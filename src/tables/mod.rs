@@ -17,6 +17,9 @@ pub use pba_list_xlsx::*;
 pub use scores::*;
 pub use verification::*;
 
+use std::fmt::Write as _;
+
+use pba_scorecard::Date;
 use rust_decimal::Decimal;
 
 /// An optional decimal as a cell.
@@ -110,13 +113,69 @@ fn write_decimal(text: &mut String, value: Decimal) {
     if value.is_sign_negative() {
         text.push('-');
     }
-    let digits = std::str::from_utf8(buffer.get(start..).unwrap_or_default()).unwrap_or_default();
+    // ASCII digits: pushed as they are, without checking them as UTF-8.
+    let digits = buffer.get(start..).unwrap_or_default();
     let (whole, decimals) = digits.split_at(digits.len() - scale);
-    text.push_str(whole);
+    text.extend(whole.iter().copied().map(char::from));
     if scale > 0 {
         text.push('.');
-        text.push_str(decimals);
+        text.extend(decimals.iter().copied().map(char::from));
     }
+}
+
+/// Writes a date as its `Display` does (`YYYY-MM-DD`), without a formatter
+/// for the years of four digits.
+pub(crate) fn write_date(text: &mut String, date: Date) {
+    match u32::try_from(date.year()) {
+        Ok(year @ 0..=9999) => {
+            write_digits(text, year, 4);
+            text.push('-');
+            write_digits(text, u32::from(date.month()), 2);
+            text.push('-');
+            write_digits(text, u32::from(date.day()), 2);
+        }
+        // Writing to a `String` cannot fail.
+        _ => {
+            let _ = write!(text, "{date}");
+        }
+    }
+}
+
+/// Writes a year (or any whole number) as its `Display` does.
+pub(crate) fn write_year(text: &mut String, year: i32) {
+    match u32::try_from(year) {
+        Ok(year) => write_digits(text, year, 1),
+        // Writing to a `String` cannot fail.
+        Err(_) => {
+            let _ = write!(text, "{year}");
+        }
+    }
+}
+
+/// Writes a number of 0 or more as its `Display` does, padded with zeros to
+/// `width` digits.
+fn write_digits(text: &mut String, number: u32, width: usize) {
+    let mut buffer = [b'0'; 10];
+    let mut start = buffer.len();
+    let mut rest = number;
+    while rest > 0 || buffer.len() - start < width {
+        start -= 1;
+        if let Some(slot) = buffer.get_mut(start) {
+            *slot = b'0' + (rest % 10) as u8;
+        }
+        rest /= 10;
+        if start == 0 {
+            break;
+        }
+    }
+    text.extend(
+        buffer
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .copied()
+            .map(char::from),
+    );
 }
 
 /// A boolean cell.
@@ -134,7 +193,27 @@ mod tests {
     use proptest::prelude::*;
     use rust_decimal::Decimal;
 
-    use super::{rounded, rounded_digit_by_digit, write_decimal};
+    use super::{rounded, rounded_digit_by_digit, write_date, write_decimal, write_year};
+
+    proptest! {
+        /// Dates and years are written as their `Display` writes them, any
+        /// year (of four digits or not, negative too).
+        #[test]
+        fn dates_and_years_write_as_they_display(
+            year in prop_oneof![0..10_000_i32, any::<i32>()],
+            month in 1..=12_u8,
+            day in 1..=28_u8,
+        ) {
+            if let Some(date) = pba_scorecard::Date::new(year, month, day) {
+                let mut text = String::new();
+                write_date(&mut text, date);
+                prop_assert_eq!(text, date.to_string());
+            }
+            let mut text = String::new();
+            write_year(&mut text, year);
+            prop_assert_eq!(text, year.to_string());
+        }
+    }
 
     proptest! {
         /// The same text as `Display`, whatever the mantissa, scale and sign.

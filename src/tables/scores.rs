@@ -8,7 +8,7 @@ use pba_scorecard::{AssessmentKind, DomainId, ScorecardSet, same_id};
 use pba_scoring::{AssessmentReason, AssessmentScore, Dataset, DomainScore, YearScores};
 use rust_decimal::Decimal;
 
-use super::{flag_text, write_fixed};
+use super::{flag_text, write_date, write_fixed, write_year};
 
 /// Domain columns: the union of every scorecard's domain ids, in scorecard
 /// (id, version) order then file order, each once.
@@ -114,11 +114,11 @@ fn write_assessment_row(text: &mut String, assessment: &AssessmentScore, domains
     let mut row = RowWriter::new(text);
     row.cell(assessment.assessment_id.as_str());
     row.cell(assessment.facility_id.as_str());
-    row.shown(assessment.kind);
+    row.cell(assessment.kind.as_str());
     row.cell(assessment.scorecard_id.as_str());
     row.cell(&assessment.scorecard_version);
-    row.shown(assessment.date);
-    row.shown(assessment.fiscal_year);
+    row.cell_with(|cell| write_date(cell, assessment.date));
+    row.cell_with(|cell| write_year(cell, assessment.fiscal_year));
     row.cell(flag_text(assessment.valid));
     row.cell_with(|cell| {
         joined(
