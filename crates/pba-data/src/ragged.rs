@@ -100,11 +100,21 @@ fn rows_fit_in_pieces(bytes: &[u8], piece_bytes: usize) -> bool {
 /// Bytes per part of [`plain_rows_fit`].
 const PIECE_BYTES: usize = 4 << 20;
 
-/// Whether every line of `bytes` (whole lines of a text without quotes) has
-/// `expected` commas or is blank. Eight bytes at a time: a word's commas and
-/// line breaks are found with integer arithmetic, one bit per byte.
+/// The rule for a line without quotes: it fits when it has the header's
+/// number of commas, or when it is blank.
+pub(crate) fn line_fits(line: &[u8], commas: usize, expected: usize) -> bool {
+    commas == expected || is_blank(line)
+}
+
+/// A blank line: nothing, or carriage returns only (it holds no value).
+fn is_blank(line: &[u8]) -> bool {
+    line.iter().all(|byte| *byte == b'\r')
+}
+
+/// Whether every line of `bytes` (whole lines of a text without quotes)
+/// fits ([`line_fits`]). Eight bytes at a time: a word's commas and line
+/// breaks are found with integer arithmetic, one bit per byte.
 fn lines_fit(bytes: &[u8], expected: usize) -> bool {
-    let blank = |line: &[u8]| line.iter().all(|byte| *byte == b'\r');
     let mut commas = 0usize;
     let mut line_start = 0usize;
     let mut base = 0usize;
@@ -123,7 +133,11 @@ fn lines_fit(bytes: &[u8], expected: usize) -> bool {
             commas += (comma_bits & before).count_ones() as usize;
             comma_bits &= !before;
             let end = base + (bit / 8) as usize;
-            if commas != expected && !blank(bytes.get(line_start..end).unwrap_or_default()) {
+            if !line_fits(
+                bytes.get(line_start..end).unwrap_or_default(),
+                commas,
+                expected,
+            ) {
                 return false;
             }
             commas = 0;
@@ -134,8 +148,11 @@ fn lines_fit(bytes: &[u8], expected: usize) -> bool {
         base += 8;
     }
     line_start >= bytes.len()
-        || commas == expected
-        || blank(bytes.get(line_start..).unwrap_or_default())
+        || line_fits(
+            bytes.get(line_start..).unwrap_or_default(),
+            commas,
+            expected,
+        )
 }
 
 /// The high bit of every byte of `word` equal to `byte`, and no other bit.
@@ -196,7 +213,7 @@ fn scan(text: &str, file: &str, mut cut: impl FnMut(usize, usize, bool)) -> Vec<
         let line = rest.get(..end).unwrap_or_default();
         if memchr::memchr(b'"', line).is_none() {
             let commas = line.iter().filter(|byte| **byte == b',').count();
-            let blank = line.iter().all(|byte| *byte == b'\r');
+            let blank = is_blank(line);
             cut(at, row, blank);
             // The last line without a line break is a row unless blank.
             if end < rest.len() || !blank {

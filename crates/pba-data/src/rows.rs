@@ -155,11 +155,9 @@ impl<'a> RowReader<'a> {
                 if let Some(expected) = *expected_commas
                     && commas != expected
                 {
-                    // The same rule as `ragged::plain_rows_fit`: a blank
-                    // line (nothing or carriage returns) fits.
                     let end = at.saturating_sub(1).min(text.len());
                     let line = text.as_bytes().get(start..end).unwrap_or_default();
-                    if !line.iter().all(|byte| *byte == b'\r') {
+                    if !crate::ragged::line_fits(line, commas, expected) {
                         self.shape_fits = false;
                     }
                 }
