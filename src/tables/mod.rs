@@ -91,25 +91,20 @@ fn write_decimal(text: &mut String, value: Decimal) {
     let mut buffer = [b'0'; 40];
     let mut start = buffer.len();
     // Digits are made in 64-bit words (a 128-bit division by ten is a call).
-    let mut put = |mut digits: u64, at_least: usize| {
-        let end = start;
-        while digits > 0 || end - start < at_least {
-            start -= 1;
-            if let Some(slot) = buffer.get_mut(start) {
-                *slot = b'0' + (digits % 10) as u8;
-            }
-            digits /= 10;
-        }
-    };
     let mut magnitude = value.mantissa().unsigned_abs();
     let mut written = 0;
     while magnitude >= WORD {
-        put((magnitude % WORD) as u64, WORD_DIGITS);
+        start = put_digits(&mut buffer, start, (magnitude % WORD) as u64, WORD_DIGITS);
         magnitude /= WORD;
         written += WORD_DIGITS;
     }
     // Down to the units digit, at least.
-    put(magnitude as u64, (scale + 1).saturating_sub(written));
+    start = put_digits(
+        &mut buffer,
+        start,
+        magnitude as u64,
+        (scale + 1).saturating_sub(written),
+    );
     if value.is_sign_negative() {
         text.push('-');
     }
@@ -141,41 +136,33 @@ pub(crate) fn write_date(text: &mut String, date: Date) {
     }
 }
 
-/// Writes a year (or any whole number) as its `Display` does.
+/// Writes a year as its `Display` does.
 pub(crate) fn write_year(text: &mut String, year: i32) {
-    match u32::try_from(year) {
-        Ok(year) => write_digits(text, year, 1),
-        // Writing to a `String` cannot fail.
-        Err(_) => {
-            let _ = write!(text, "{year}");
-        }
-    }
+    write_decimal(text, Decimal::from(year));
 }
 
 /// Writes a number of 0 or more as its `Display` does, padded with zeros to
 /// `width` digits.
 fn write_digits(text: &mut String, number: u32, width: usize) {
     let mut buffer = [b'0'; 10];
-    let mut start = buffer.len();
-    let mut rest = number;
-    while rest > 0 || buffer.len() - start < width {
+    let end = buffer.len();
+    let start = put_digits(&mut buffer, end, u64::from(number), width);
+    text.extend(buffer.iter().skip(start).copied().map(char::from));
+}
+
+/// Puts the digits of `digits` in `buffer` before `end`, at least
+/// `at_least` of them (zeros in front); returns where they start. The buffer
+/// must have room for them.
+fn put_digits(buffer: &mut [u8], end: usize, mut digits: u64, at_least: usize) -> usize {
+    let mut start = end;
+    while (digits > 0 || end - start < at_least) && start > 0 {
         start -= 1;
         if let Some(slot) = buffer.get_mut(start) {
-            *slot = b'0' + (rest % 10) as u8;
+            *slot = b'0' + (digits % 10) as u8;
         }
-        rest /= 10;
-        if start == 0 {
-            break;
-        }
+        digits /= 10;
     }
-    text.extend(
-        buffer
-            .get(start..)
-            .unwrap_or_default()
-            .iter()
-            .copied()
-            .map(char::from),
-    );
+    start
 }
 
 /// A boolean cell.
