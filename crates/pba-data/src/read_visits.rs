@@ -109,21 +109,23 @@ pub(crate) fn check_assessment_references(
 ) {
     let (mut facility_ids, mut consultation_ids) = (facilities.cursor(), consultations.cursor());
     for (row, facility_id, consultation_id) in references {
-        if let Some(facility_id) = facility_id {
-            facility_ids.check_cell(
-                errors,
-                (ASSESSMENTS, *row, "facility_id"),
+        for (id, cursor, column, referred) in [
+            (
                 facility_id,
+                &mut facility_ids,
+                "facility_id",
                 ("facility", FACILITIES),
-            );
-        }
-        if let Some(consultation_id) = consultation_id {
-            consultation_ids.check_cell(
-                errors,
-                (ASSESSMENTS, *row, "consultation_id"),
+            ),
+            (
                 consultation_id,
+                &mut consultation_ids,
+                "consultation_id",
                 ("consultation", CONSULTATIONS),
-            );
+            ),
+        ] {
+            if let Some(id) = id {
+                cursor.check_cell(errors, (ASSESSMENTS, *row, column), id, referred);
+            }
         }
     }
 }
