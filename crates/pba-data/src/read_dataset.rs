@@ -153,7 +153,13 @@ pub fn read_dataset_with(dir: &Path, reading: Reading) -> Result<Dataset, DataEr
             return None;
         }
         let mut errors = Vec::new();
-        let frame = load_checked_by_reader(CONSULTATION_VALUES, false, &mut errors);
+        // Without consultations.csv the file is refused whole, but only once
+        // its rows are known to fit: its shapes are then checked first.
+        let frame = if consultations_present {
+            load_checked_by_reader(CONSULTATION_VALUES, false, &mut errors)
+        } else {
+            load(CONSULTATION_VALUES, false, &mut errors)
+        };
         if frame.is_some() && !consultations_present {
             errors.push(DataError::file(
                 CONSULTATION_VALUES,
