@@ -13,7 +13,8 @@ use pba_scorecard::{
 use rust_decimal::Decimal;
 
 use crate::composite::{
-    CompositeScore, DomainScore, IndicatorResult, PreparedScorecard, combined_score, reported_score,
+    CompositeScore, DomainScore, IndicatorResult, Keep, PreparedScorecard, combined_score,
+    reported_score,
 };
 use crate::dataset::{Assessment, Consultation, Dataset, Facility};
 use crate::error::{ConsultationIssue, ValueIssue};
@@ -156,8 +157,8 @@ pub(crate) struct Scorer<'a> {
     prepared: HashMap<(&'a str, &'a str), PreparedScorecard<'a>, RandomState>,
     /// Scorecard id → the greatest version defined (by text).
     latest: HashMap<&'a str, (&'a str, &'a str), RandomState>,
-    /// Build per-indicator results.
-    keep_indicators: bool,
+    /// What scores keep beside their composites.
+    keep: Keep,
     /// The facility looked up last: a facility's assessments usually follow
     /// each other in id order, and a thread scores neighbouring ones.
     last_facility: Option<&'a Facility>,
@@ -183,7 +184,7 @@ impl<'a> Scorer<'a> {
             fiscal_year,
             prepared,
             latest,
-            keep_indicators: true,
+            keep: Keep::Indicators,
             last_facility: None,
         }
     }
@@ -201,15 +202,15 @@ impl<'a> Scorer<'a> {
                 .map(|(key, prepared)| (*key, prepared.with_own_ids()))
                 .collect(),
             latest: self.latest.clone(),
-            keep_indicators: self.keep_indicators,
+            keep: self.keep,
             last_facility: None,
         }
     }
 
-    /// Whether to build per-indicator results (default: yes).
-    pub(crate) fn keeping_indicators(mut self, keep: bool) -> Self {
-        self.keep_indicators = keep;
-        if !keep {
+    /// What scores keep beside their composites (default: everything).
+    pub(crate) fn keeping(mut self, keep: Keep) -> Self {
+        self.keep = keep;
+        if keep != Keep::Indicators {
             // Without per-indicator results, domains are summed as whole
             // numbers (a year's many assessments pay for the tables).
             self.prepared = self
@@ -272,8 +273,8 @@ impl<'a> Scorer<'a> {
             });
         }
 
-        let facility_score = prepared
-            .map(|prepared| prepared.score_detailed(&assessment.values, self.keep_indicators));
+        let facility_score =
+            prepared.map(|prepared| prepared.score_detailed(&assessment.values, self.keep));
         let mut issues: Vec<ValueIssue> = facility_score
             .as_ref()
             .map(|score| score.issues.clone())
@@ -368,7 +369,7 @@ impl<'a> Scorer<'a> {
             consultation_id: consultation.id.clone(),
             scorecard_id: prepared.scorecard_id().clone(),
             scorecard_version: prepared.definition.version.clone(),
-            score: prepared.score_detailed(&consultation.values, self.keep_indicators),
+            score: prepared.score_detailed(&consultation.values, self.keep),
         })
     }
 

@@ -105,6 +105,20 @@ pub struct CompositeScore {
     pub composite: Option<Decimal>,
 }
 
+/// What a score keeps beside its composite.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    /// Per-indicator results and domain results.
+    Indicators,
+    /// Domain results, without per-indicator results.
+    Domains,
+    /// Domain sums and weights, without domain fractions (each `fraction`
+    /// stays `None`) or per-indicator results: for runs that read no domain
+    /// column. The division a fraction takes is about a third of the
+    /// decimal work of a national run's scores.
+    Composite,
+}
+
 /// A definition with its indicator and domain positions indexed, to score
 /// many assessments without rescanning it.
 #[derive(Debug, Clone)]
@@ -279,25 +293,22 @@ impl<'a> PreparedScorecard<'a> {
     /// Scores a set of values (see the module documentation for the rules).
     #[must_use]
     pub fn score(&self, values: &[ValueEntry]) -> CompositeScore {
-        self.score_detailed(values, true)
+        self.score_detailed(values, Keep::Indicators)
     }
 
-    /// [`Self::score`]; without `keep_indicators` the per-indicator results
-    /// are neither built nor kept (national runs: no allocation per value).
+    /// [`Self::score`], keeping what `keep` says: without per-indicator
+    /// results they are neither built nor kept (national runs: no allocation
+    /// per value).
     #[must_use]
-    pub fn score_detailed(&self, values: &[ValueEntry], keep_indicators: bool) -> CompositeScore {
-        self.score_summing(values, keep_indicators, true)
+    pub fn score_detailed(&self, values: &[ValueEntry], keep: Keep) -> CompositeScore {
+        self.score_summing(values, keep, true)
     }
 
     /// [`Self::score_detailed`]; with `whole_sums`, the domain sums are
     /// added as whole numbers when they can be ([`DomainSums`]), which gives
     /// the same score (tests compare both ways).
-    fn score_summing(
-        &self,
-        values: &[ValueEntry],
-        keep_indicators: bool,
-        whole_sums: bool,
-    ) -> CompositeScore {
+    fn score_summing(&self, values: &[ValueEntry], keep: Keep, whole_sums: bool) -> CompositeScore {
+        let keep_indicators = keep == Keep::Indicators;
         let definition = self.definition;
         let domains: Vec<DomainScore> = definition
             .domains
@@ -332,9 +343,11 @@ impl<'a> PreparedScorecard<'a> {
             None => self.parts_in_decimals(values, keep_indicators, domains),
         };
 
-        for domain in &mut domains {
-            if !domain.incomplete && domain.applicable_points > Decimal::ZERO {
-                domain.fraction = domain.earned.checked_div(domain.applicable_points);
+        if keep != Keep::Composite {
+            for domain in &mut domains {
+                if !domain.incomplete && domain.applicable_points > Decimal::ZERO {
+                    domain.fraction = domain.earned.checked_div(domain.applicable_points);
+                }
             }
         }
         let applicable_weight = domains
@@ -407,7 +420,7 @@ fn weigh(
     for (position, domain) in domains
         .iter_mut()
         .enumerate()
-        .filter(|(_, domain)| domain.fraction.is_some())
+        .filter(|(_, domain)| has_fraction(domain))
     {
         let scaled = domain.weight.checked_mul(Decimal::ONE_HUNDRED)?;
         let effective = match known_effective.and_then(|known| known.get(position)) {
@@ -422,6 +435,17 @@ fn weigh(
         total = total.checked_add(weighted)?;
     }
     Some(snap(total))
+}
+
+/// Whether a domain's fraction, `earned / applicable`, is a number: what its
+/// `fraction` holds when worked out, found without dividing when |earned| ≤
+/// applicable (a quotient of at most 1 always is). The domains a composite
+/// weighs.
+fn has_fraction(domain: &DomainScore) -> bool {
+    let applicable = domain.applicable_points;
+    !domain.incomplete
+        && applicable > Decimal::ZERO
+        && (domain.earned.abs() <= applicable || domain.earned.checked_div(applicable).is_some())
 }
 
 /// Scores one set of values against a definition (indexes it first; use

@@ -412,9 +412,25 @@ mod whole_sums {
         #[test]
         fn whole_sums_score_as_decimal_sums((definition, values) in scored()) {
             let prepared = PreparedScorecard::new(&definition).with_domain_sums();
-            let whole = prepared.score_summing(&values, false, true);
-            let decimal = prepared.score_summing(&values, false, false);
+            let whole = prepared.score_summing(&values, Keep::Domains, true);
+            let decimal = prepared.score_summing(&values, Keep::Domains, false);
             prop_assert_eq!(format!("{whole:?}"), format!("{decimal:?}"));
+        }
+
+        /// A score without domain fractions is the score with them, the
+        /// fractions aside: the same domains are weighed.
+        #[test]
+        fn scores_without_fractions_are_scores_with_them((definition, values) in scored()) {
+            let prepared = PreparedScorecard::new(&definition).with_domain_sums();
+            for whole_sums in [true, false] {
+                let mut with = prepared.score_summing(&values, Keep::Domains, whole_sums);
+                let without = prepared.score_summing(&values, Keep::Composite, whole_sums);
+                prop_assert!(without.domains.iter().all(|domain| domain.fraction.is_none()));
+                for domain in &mut with.domains {
+                    domain.fraction = None;
+                }
+                prop_assert_eq!(format!("{with:?}"), format!("{without:?}"));
+            }
         }
 
         /// Effective weights worked out once per scorecard give the very
@@ -429,6 +445,30 @@ mod whole_sums {
                 format!("{:?}", dividing.score(&values))
             );
         }
+    }
+
+    #[test]
+    fn a_domain_has_a_fraction_when_earned_over_applicable_is_a_number() {
+        let domain = |earned: Decimal, applicable: Decimal, incomplete: bool| DomainScore {
+            domain_id: DomainId::from("D"),
+            weight: Decimal::ONE,
+            effective_weight: None,
+            earned,
+            applicable_points: applicable,
+            incomplete,
+            fraction: None,
+            weighted: None,
+        };
+        let half = Decimal::new(5, 1);
+        assert!(has_fraction(&domain(half, Decimal::ONE, false)));
+        assert!(has_fraction(&domain(
+            Decimal::from(-3),
+            Decimal::TWO,
+            false
+        )));
+        assert!(!has_fraction(&domain(Decimal::MAX, half, false)));
+        assert!(!has_fraction(&domain(half, Decimal::ONE, true)));
+        assert!(!has_fraction(&domain(Decimal::ZERO, Decimal::ZERO, false)));
     }
 
     #[test]

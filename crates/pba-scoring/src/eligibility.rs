@@ -18,7 +18,7 @@ use rayon::prelude::{IntoParallelRefIterator, ParallelIterator};
 use rust_decimal::Decimal;
 
 use crate::assessment::{AssessmentScore, Scorer};
-use crate::composite::reported_score;
+use crate::composite::{Keep, reported_score};
 use crate::dataset::{Assessment, Dataset, Facility};
 use crate::eligibility_types::{FacilityScore, IneligibleReason};
 use crate::validity::AssessmentReason;
@@ -85,16 +85,29 @@ pub fn score_year_with(
     fiscal_year: i32,
     detail: Detail,
 ) -> YearScores {
-    let (scores, _) = score_year_each(
+    // No score is handed over before `detail` drops what it does not keep:
+    // under `Composites` the domain fractions are never worked out.
+    let keep = match detail {
+        Detail::Composites => Keep::Composite,
+        Detail::Full | Detail::Summary => kept(detail),
+    };
+    let (scores, _) = score_year_kept(
         dataset,
         scorecards,
-        calendar,
-        min_assessments,
-        fiscal_year,
+        (calendar, min_assessments, fiscal_year),
         detail,
+        keep,
         |_| (),
     );
     scores
+}
+
+/// What the scores of `detail` keep while handed over.
+fn kept(detail: Detail) -> Keep {
+    match detail {
+        Detail::Full => Keep::Indicators,
+        Detail::Summary | Detail::Composites => Keep::Domains,
+    }
 }
 
 /// [`score_year_with`], handing each assessment's score to `each` as soon as
@@ -110,8 +123,26 @@ pub fn score_year_each<T: Send>(
     detail: Detail,
     each: impl Fn(&AssessmentScore) -> T + Sync,
 ) -> (YearScores, Vec<T>) {
-    let scorer = Scorer::new(dataset, scorecards, calendar, fiscal_year)
-        .keeping_indicators(detail == Detail::Full);
+    score_year_kept(
+        dataset,
+        scorecards,
+        (calendar, min_assessments, fiscal_year),
+        detail,
+        kept(detail),
+        each,
+    )
+}
+
+/// [`score_year_each`], the scores keeping `keep` until handed over.
+fn score_year_kept<T: Send>(
+    dataset: &Dataset,
+    scorecards: &ScorecardSet,
+    (calendar, min_assessments, fiscal_year): (FiscalCalendar, u32, i32),
+    detail: Detail,
+    keep: Keep,
+    each: impl Fn(&AssessmentScore) -> T + Sync,
+) -> (YearScores, Vec<T>) {
+    let scorer = Scorer::new(dataset, scorecards, calendar, fiscal_year).keeping(keep);
     // Assessments are scored independently, on every core, each piece of
     // work with its own copy of the scorer's ids; the results keep the id
     // order, so they do not depend on the thread count.

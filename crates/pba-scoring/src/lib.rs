@@ -44,7 +44,7 @@ mod value_entry;
 
 pub use assessment::{AssessmentScore, ConsultationPart, score_assessment};
 pub use composite::{
-    CompositeScore, DomainScore, IndicatorResult, PreparedScorecard, combined_score,
+    CompositeScore, DomainScore, IndicatorResult, Keep, PreparedScorecard, combined_score,
     reported_score, score_values,
 };
 pub use dataset::*;
