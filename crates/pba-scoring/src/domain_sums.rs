@@ -30,6 +30,7 @@ use rust_decimal::Decimal;
 
 use crate::dataset::ValueEntry;
 use crate::outcomes::{Outcome, Outcomes};
+use crate::rounded_sum::RoundedSum;
 
 /// Indicators a scorecard may have to be summed here (bits of [`Positions`]).
 const MAX_INDICATORS: usize = 256;
@@ -358,14 +359,16 @@ impl DomainSums {
             .enumerate()
             .map(
                 |(domain, ((earned_scales, points_scales), (earned, points)))| {
-                    match (
-                        earned.decimal(*earned_scales),
-                        points.decimal(*points_scales),
-                    ) {
-                        (Some(earned), Some(points)) => Some((earned, points)),
-                        // A sum rust_decimal rounds is added by it.
-                        _ => self.decimal_sums(domain, &added),
-                    }
+                    // A sum rust_decimal rounds is added as it adds.
+                    let earned = earned.decimal(*earned_scales).or_else(|| {
+                        self.rounded_sum(domain, &added, |at, _| self.earned.get(at).copied())
+                    });
+                    let points = points.decimal(*points_scales).or_else(|| {
+                        self.rounded_sum(domain, &added, |_, indicator| {
+                            self.points.get(indicator).map(|points| points.decimal)
+                        })
+                    });
+                    Some((earned?, points?))
                 },
             )
             .collect::<Option<_>>()?;
@@ -393,18 +396,37 @@ impl DomainSums {
         self.starts.get(indicator + 1)?.checked_sub(1)
     }
 
-    /// One domain's sums added as decimals in definition order, as the
-    /// decimal path adds them; `added` holds each indicator's addend.
-    fn decimal_sums(&self, domain: usize, added: &[u32]) -> Option<(Decimal, Decimal)> {
-        let (mut earned, mut points) = (Decimal::ZERO, Decimal::ZERO);
-        for indicator in self.domain_indicators.get(domain)? {
-            let at = usize::try_from(*added.get(*indicator)?).ok()?;
-            if self.addends.get(at)?.kind == AddendKind::Scored {
-                earned = earned.checked_add(*self.earned.get(at)?)?;
-                points = points.checked_add(self.points.get(*indicator)?.decimal)?;
-            }
-        }
-        Some((earned, points))
+    /// One of a domain's sums (the addend of each scored value: `addend`
+    /// of its position in `addends` and its indicator's) added in definition
+    /// order as the decimal path adds it; `added` holds each indicator's
+    /// addend. Added as [`RoundedSum`]s, which round as rust_decimal does, or
+    /// by rust_decimal when a sum is too wide for them.
+    fn rounded_sum(
+        &self,
+        domain: usize,
+        added: &[u32],
+        addend: impl Fn(usize, usize) -> Option<Decimal>,
+    ) -> Option<Decimal> {
+        let indicators = self.domain_indicators.get(domain)?;
+        // Each scored value's addend, `None` for a position out of the tables.
+        let addends = || {
+            indicators.iter().filter_map(|indicator| {
+                let at = added
+                    .get(*indicator)
+                    .and_then(|at| usize::try_from(*at).ok());
+                match at.and_then(|at| Some((at, self.addends.get(at)?))) {
+                    Some((_, kind)) if kind.kind != AddendKind::Scored => None,
+                    Some((at, _)) => Some(addend(at, *indicator)),
+                    None => Some(None),
+                }
+            })
+        };
+        addends()
+            .try_fold(RoundedSum::ZERO, |sum, value| {
+                sum.add(RoundedSum::of(value?)?)
+            })
+            .and_then(RoundedSum::decimal)
+            .or_else(|| addends().try_fold(Decimal::ZERO, |sum, value| sum.checked_add(value?)))
     }
 }
 

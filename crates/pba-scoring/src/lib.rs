@@ -39,6 +39,7 @@ pub mod error;
 pub mod explain;
 pub mod indicator_kinds;
 mod outcomes;
+mod rounded_sum;
 pub mod validity;
 mod value_entry;
 
