@@ -65,26 +65,46 @@ enum Shape {
 struct Interner<'a> {
     positions: HashMap<&'a str, usize>,
     ids: Vec<(&'a str, IndicatorId)>,
+    /// By position: whether the id comes after the one met before it, in
+    /// id order. Values met in the order of their first owner's are checked
+    /// for order by this table instead of comparing texts.
+    follows: Vec<bool>,
     last: usize,
 }
 
 impl<'a> Interner<'a> {
-    fn intern(&mut self, text: &'a str) -> IndicatorId {
+    /// The shared id of `text`, and its position.
+    fn intern(&mut self, text: &'a str) -> (IndicatorId, usize) {
         let next = self.last.wrapping_add(1);
         if let Some((known, id)) = self.ids.get(next)
             && same_id(known, text)
         {
             self.last = next;
-            return id.clone();
+            return (id.clone(), next);
         }
         let position = *self.positions.entry(text).or_insert(self.ids.len());
         if position == self.ids.len() {
+            self.follows
+                .push(self.ids.last().is_some_and(|(before, _)| *before < text));
             self.ids.push((text, IndicatorId::new(text)));
         }
         self.last = position;
-        self.ids
+        let id = self
+            .ids
             .get(position)
-            .map_or_else(|| IndicatorId::new(text), |(_, id)| id.clone())
+            .map_or_else(|| IndicatorId::new(text), |(_, id)| id.clone());
+        (id, position)
+    }
+
+    /// Whether the id at position `after` comes after the one at `before`.
+    fn ascending(&self, before: usize, after: usize) -> bool {
+        if before.wrapping_add(1) == after {
+            return self.follows.get(after).copied().unwrap_or(false);
+        }
+        match (self.ids.get(before), self.ids.get(after)) {
+            (Some((before, _)), Some((after, _))) => before < after,
+            _ => false,
+        }
     }
 }
 
@@ -146,6 +166,8 @@ struct Groups<'a> {
     runs: Vec<Group<'a>>,
     current: Option<(OwnerAt<'a>, Rows)>,
     pending: Vec<ValueEntry>,
+    /// Whether `pending` is sorted by indicator id without repeats.
+    pending_sorted: bool,
     comments: Vec<ValueComment<'a>>,
 }
 
@@ -155,13 +177,25 @@ impl<'a> Groups<'a> {
         self.current.as_ref().map(|((owner_id, _), _)| *owner_id)
     }
 
-    fn push(&mut self, owner: OwnerAt<'a>, row: usize, value: ValueEntry) {
-        if !self
+    /// Adds a value to its owner's run; `ascending` tells whether its id
+    /// comes after the id of the value pushed before it (asked only when
+    /// that value is of the same run).
+    fn push(
+        &mut self,
+        owner: OwnerAt<'a>,
+        row: usize,
+        value: ValueEntry,
+        ascending: impl FnOnce() -> bool,
+    ) {
+        if self
             .current_owner()
             .is_some_and(|current| same_id(current, owner.0))
         {
+            self.pending_sorted = self.pending_sorted && ascending();
+        } else {
             self.end_run();
             self.current = Some((owner, Rows::Consecutive { first: row }));
+            self.pending_sorted = true;
         }
         if let Some((_, rows)) = &mut self.current {
             rows.push(self.pending.len(), row);
@@ -171,14 +205,11 @@ impl<'a> Groups<'a> {
 
     fn end_run(&mut self) {
         if let Some((owner, rows)) = self.current.take() {
-            let sorted = self
-                .pending
-                .is_sorted_by(|left, right| left.indicator_id < right.indicator_id);
             self.runs.push(Group {
                 owner,
                 values: self.pending.drain(..).collect(),
                 rows,
-                sorted,
+                sorted: self.pending_sorted,
             });
         }
     }
@@ -413,6 +444,8 @@ fn read_long_part<'a>(
     let mut grouped = Groups::default();
     let mut checked = CheckedOwner::new(owner);
     let mut interner = Interner::default();
+    // The interned position of the value pushed last.
+    let mut previous_position = 0;
     let [owner_at, indicator_at, value_at, comment_at] = [0, 1, 2, 3];
     let mut reader = RowReader::part(
         frame,
@@ -444,7 +477,7 @@ fn read_long_part<'a>(
             }
         };
         if let (Some(owner_id), Some(indicator_id), Some(value)) = (owner_id, indicator_id, value) {
-            let indicator_id = interner.intern(indicator_id);
+            let (indicator_id, position) = interner.intern(indicator_id);
             if let Some(comment) = row.cell_at(comment_at) {
                 grouped
                     .comments
@@ -454,7 +487,9 @@ fn read_long_part<'a>(
                 (owner_id, checked.position()),
                 row.number,
                 ValueEntry::new(indicator_id, value),
+                || interner.ascending(previous_position, position),
             );
+            previous_position = position;
         }
     }
     (grouped, reader.shape_fits())
@@ -510,6 +545,8 @@ fn read_wide_rows<'a>(
             );
             continue;
         }
+        // The column of the value pushed last from this row.
+        let mut previous_column = 0;
         for (index, (indicator, id)) in indicators.iter().copied().zip(&ids).enumerate() {
             let Some(text) = row.cell_at(index + 1) else {
                 continue;
@@ -521,7 +558,9 @@ fn read_wide_rows<'a>(
                             (owner_id, checked.position()),
                             row.number,
                             ValueEntry::new(id.clone(), Some(value)),
+                            || indicators.get(previous_column) < Some(&indicator),
                         );
+                        previous_column = index;
                     }
                 }
                 Err(message) => row.error(indicator, message),

@@ -132,3 +132,32 @@ fn wide_shape_reads_like_long_without_comments_and_empty_cells() {
     }
     assert_eq!(wide.consultations, long.consultations);
 }
+
+/// Indicator columns in any order give each assessment its values sorted
+/// by indicator id, as the columns in id order do.
+#[test]
+fn wide_columns_out_of_id_order_read_like_in_order() {
+    let source = fixture("small-wide");
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(&source).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    let values = std::fs::read_to_string(source.join("assessment_values.csv")).unwrap();
+    // Every row's cells moved by the same permutation, the owner first.
+    let order = [0, 3, 1, 4, 2, 6, 5, 7];
+    let shuffled: String = values
+        .lines()
+        .map(|line| {
+            let cells: Vec<&str> = line.split(',').collect();
+            let moved: Vec<&str> = order.iter().map(|at| cells[*at]).collect();
+            format!("{}\n", moved.join(","))
+        })
+        .collect();
+    assert!(shuffled.starts_with("assessment_id,H03,H01,H04,H02,C02,C01,"));
+    std::fs::write(dir.path().join("assessment_values.csv"), shuffled).unwrap();
+
+    let in_order = read_dataset(&source).unwrap_or_else(|errors| panic!("{errors}"));
+    let out_of_order = read_dataset(dir.path()).unwrap_or_else(|errors| panic!("{errors}"));
+    assert_eq!(out_of_order.assessments, in_order.assessments);
+}
