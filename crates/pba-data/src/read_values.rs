@@ -353,6 +353,12 @@ pub(crate) fn read_values<Id: for<'s> From<&'s str> + Borrow<str> + Hash + Ord +
 /// about the rows per part when a split file is read on several threads.
 pub(crate) const CHUNK_ROWS: usize = 1_000_000;
 
+/// The most rows in a part of a long-shape file read on every core. The
+/// last part read keeps one core busy alone: with parts of a million rows
+/// (national assessment values have twenty), that was about 30 ms of a
+/// national run on 2 cores.
+const PART_ROWS: usize = 250_000;
+
 /// Reads a value file from disk, a long-shape file in chunks of `chunk_rows`
 /// rows (see [`CsvFrame::read_chunks`]): the same values and the same errors
 /// as reading it whole. A wide-shape file is read whole.
@@ -392,8 +398,8 @@ pub(crate) fn read_value_file<Id: for<'s> From<&'s str> + Borrow<str> + Hash + O
     merged.finish(file, errors)
 }
 
-/// The long shape, in parts of about `chunk_rows` rows read on every core
-/// (one part unless the file was split, see [`CsvFrame::parts`]), in file
+/// The long shape, in parts of about `chunk_rows` rows (at most
+/// [`PART_ROWS`]) read on every core (see [`CsvFrame::parts`]), in file
 /// order; `None` when the header cannot be read. A chunk after the first
 /// (`header_checked`) does not report the header again.
 fn read_long<'a>(
@@ -412,7 +418,7 @@ fn read_long<'a>(
         if !header_checked && !frame.check_header(&spec, errors) {
             return (None, true);
         }
-        let parts = frame.parts(frame.height.div_ceil(chunk_rows.max(1)));
+        let parts = frame.parts(frame.height.div_ceil(chunk_rows.clamp(1, PART_ROWS)));
         let read: Vec<(Groups<'a>, Vec<DataError>, bool)> = parts
             .par_iter()
             .map(|part| {
