@@ -154,46 +154,53 @@ fn score_year_kept<T: Send>(
         .map(|_| Mutex::new(scorer.for_thread()))
         .collect();
     let all: Vec<&Assessment> = dataset.assessments.values().collect();
-    let (assessments, handed): (Vec<AssessmentScore>, Vec<T>) = all
-        .par_iter()
-        .with_max_len(ASSESSMENTS_PER_PIECE)
-        .map_init(
-            || ThreadScorer::take(&thread_scorers, &scorer),
-            |scorer, assessment| {
-                let mut score = scorer.score(assessment);
-                let handed = each(&score);
-                if detail == Detail::Composites {
-                    score.drop_part_results();
-                }
-                (score, handed)
-            },
-        )
-        .unzip();
-
-    // A national year has hundreds of thousands of ISC assessments: they
-    // are grouped with foldhash in a map sized once, and facilities are
-    // decided on every core (in facility id order).
-    let mut isc_by_facility: HashMap<&FacilityId, Vec<&AssessmentScore>, RandomState> =
-        HashMap::with_capacity_and_hasher(dataset.facilities.len(), RandomState::default());
-    for score in assessments
-        .iter()
-        .filter(|score| score.kind == AssessmentKind::Isc)
-    {
+    let score_all = || -> (Vec<AssessmentScore>, Vec<T>) {
+        all.par_iter()
+            .with_max_len(ASSESSMENTS_PER_PIECE)
+            .map_init(
+                || ThreadScorer::take(&thread_scorers, &scorer),
+                |scorer, assessment| {
+                    let mut score = scorer.score(assessment);
+                    let handed = each(&score);
+                    if detail == Detail::Composites {
+                        score.drop_part_results();
+                    }
+                    (score, handed)
+                },
+            )
+            .unzip()
+    };
+    // A national year has hundreds of thousands of ISC assessments: their
+    // positions are grouped by facility (with foldhash, in a map sized once)
+    // on one core while the others score, and facilities are decided on
+    // every core (in facility id order).
+    let group_isc = || {
+        let mut isc_by_facility: HashMap<&FacilityId, Vec<usize>, RandomState> =
+            HashMap::with_capacity_and_hasher(dataset.facilities.len(), RandomState::default());
+        for (position, assessment) in all.iter().enumerate() {
+            if assessment.kind == AssessmentKind::Isc {
+                isc_by_facility
+                    .entry(&assessment.facility_id)
+                    .or_default()
+                    .push(position);
+            }
+        }
         isc_by_facility
-            .entry(&score.facility_id)
-            .or_default()
-            .push(score);
-    }
+    };
+    let ((assessments, handed), isc_by_facility) = rayon::join(score_all, group_isc);
     let by_type = scorecard_by_type(scorecards);
     let registry: Vec<&Facility> = dataset.facilities.values().collect();
     let facilities = registry
         .par_iter()
         .map(|facility| {
-            let isc = isc_by_facility
+            let isc: Vec<&AssessmentScore> = isc_by_facility
                 .get(&facility.id)
-                .map_or(&[][..], Vec::as_slice);
+                .map_or(&[][..], Vec::as_slice)
+                .iter()
+                .filter_map(|position| assessments.get(*position))
+                .collect();
             let fallback = by_type.get(&facility.facility_type).cloned().flatten();
-            facility_score(facility, isc, min_assessments, fiscal_year, fallback)
+            facility_score(facility, &isc, min_assessments, fiscal_year, fallback)
         })
         .collect();
     let scores = YearScores {
