@@ -93,6 +93,18 @@ impl<'a> Known<'a> {
         Cursor {
             known: self,
             last: None,
+            ordered: true,
+        }
+    }
+
+    /// A cursor for references in no particular order (a committee's peers
+    /// come from anywhere): each is looked up in the index at once. Trying
+    /// the ids next to the one found last first cost two cache misses per
+    /// reference, about 3 % of a national run.
+    pub fn scattered_cursor(&self) -> Cursor<'_, 'a> {
+        Cursor {
+            ordered: false,
+            ..self.cursor()
         }
     }
 }
@@ -103,6 +115,8 @@ pub(crate) struct Cursor<'k, 'a> {
     known: &'k Known<'a>,
     /// The position of the id found last.
     last: Option<usize>,
+    /// Whether the ids next to the one found last are tried first.
+    ordered: bool,
 }
 
 impl Cursor<'_, '_> {
@@ -156,7 +170,7 @@ impl Cursor<'_, '_> {
             Some(last) => [last, last + 1],
             None => [0, 0],
         };
-        if let Some(position) = near.into_iter().find(|position| {
+        if let Some(position) = near.into_iter().filter(|_| self.ordered).find(|position| {
             known
                 .order
                 .get(*position)
@@ -196,8 +210,8 @@ mod tests {
     }
 
     proptest! {
-        /// In any order, with repeats and gaps, a cursor finds exactly the
-        /// known ids.
+        /// In any order, with repeats and gaps, a cursor (ordered or
+        /// scattered) finds exactly the known ids, and where they are.
         #[test]
         fn a_cursor_finds_exactly_the_known_ids(
             count in 0..12_usize,
@@ -205,10 +219,15 @@ mod tests {
         ) {
             let ids: Vec<String> = (0..count).map(|number| format!("F{number}")).collect();
             let known = known(&ids);
-            let mut cursor = known.cursor();
-            for reference in references {
-                let id = format!("F{reference}");
-                prop_assert_eq!(cursor.finds(&id), reference < count, "{}", id);
+            for mut cursor in [known.cursor(), known.scattered_cursor()] {
+                for reference in &references {
+                    let id = format!("F{reference}");
+                    let found = cursor.finds(&id);
+                    prop_assert_eq!(found, *reference < count, "{}", id);
+                    if found {
+                        prop_assert_eq!(cursor.position(), Some(*reference));
+                    }
+                }
             }
             prop_assert!(Known::unchecked().cursor().finds("anything"));
             prop_assert!(!Known::none().cursor().finds("F0"));

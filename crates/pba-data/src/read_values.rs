@@ -130,13 +130,23 @@ enum Rows {
 
 impl Rows {
     /// Records the row of the value at `index` (the group held `index` values).
+    /// The usual case, a row after the previous one, is checked inline.
+    #[inline]
     fn push(&mut self, index: usize, row: usize) {
         match self {
             Self::Consecutive { first } if *first + index == row => {}
+            Self::Same { row: same } if *same == row => {}
+            _ => self.push_other(index, row),
+        }
+    }
+
+    /// [`Rows::push`] of a row that does not follow the previous one.
+    #[inline(never)]
+    fn push_other(&mut self, index: usize, row: usize) {
+        match self {
             Self::Consecutive { first } if index == 1 && *first == row => {
                 *self = Self::Same { row };
             }
-            Self::Same { row: same } if *same == row => {}
             Self::Listed(rows) => rows.push(row),
             Self::Consecutive { .. } | Self::Same { .. } => {
                 let mut rows = std::mem::replace(self, Self::Listed(Vec::new())).list(index);

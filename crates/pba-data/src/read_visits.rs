@@ -175,7 +175,7 @@ fn read_committee_rows(
     // without a lookup, and members are gathered before going into a group.
     let mut assessment_ids = assessments.cursor();
     // Peers come from anywhere: the cursor only moves to each one found.
-    let mut home_ids = facilities.cursor();
+    let mut home_ids = facilities.scattered_cursor();
     let mut checked: Option<&str> = None;
     let mut run: Option<(OwnerAt<'_>, Vec<CommitteeMember>)> = None;
     while let Some(mut row) = reader.next_row(errors) {

@@ -8,7 +8,7 @@ use foldhash::fast::RandomState;
 
 use pba_scorecard::{
     AssessmentId, AssessmentKind, ConsultationId, Date, FacilityId, FiscalCalendar, ScorecardId,
-    ScorecardSet, same_id,
+    ScorecardSet,
 };
 use rust_decimal::Decimal;
 
@@ -18,6 +18,7 @@ use crate::composite::{
 };
 use crate::dataset::{Assessment, Consultation, Dataset, Facility};
 use crate::error::{ConsultationIssue, ValueIssue};
+use crate::in_order::InOrder;
 use crate::validity::{AssessmentReason, committee_issues, consultation_not_attended};
 
 /// The linked consultation of a health-center assessment, scored.
@@ -159,9 +160,11 @@ pub(crate) struct Scorer<'a> {
     latest: HashMap<&'a str, (&'a str, &'a str), RandomState>,
     /// What scores keep beside their composites.
     keep: Keep,
-    /// The facility looked up last: a facility's assessments usually follow
-    /// each other in id order, and a thread scores neighbouring ones.
-    last_facility: Option<&'a Facility>,
+    /// Facilities and consultations, looked up in their order: a facility's
+    /// assessments usually follow each other in id order, and a thread
+    /// scores neighbouring ones.
+    facilities: InOrder<'a, FacilityId, Facility>,
+    consultations: InOrder<'a, ConsultationId, Consultation>,
 }
 
 impl<'a> Scorer<'a> {
@@ -185,7 +188,8 @@ impl<'a> Scorer<'a> {
             prepared,
             latest,
             keep: Keep::Indicators,
-            last_facility: None,
+            facilities: InOrder::new(&dataset.facilities),
+            consultations: InOrder::new(&dataset.consultations),
         }
     }
 
@@ -203,7 +207,8 @@ impl<'a> Scorer<'a> {
                 .collect(),
             latest: self.latest.clone(),
             keep: self.keep,
-            last_facility: None,
+            facilities: InOrder::new(&self.dataset.facilities),
+            consultations: InOrder::new(&self.dataset.consultations),
         }
     }
 
@@ -224,16 +229,7 @@ impl<'a> Scorer<'a> {
 
     /// The facility of an assessment, when in the registry.
     fn facility(&mut self, id: &FacilityId) -> Option<&'a Facility> {
-        if let Some(last) = self.last_facility
-            && same_id(last.id.as_str(), id.as_str())
-        {
-            return Some(last);
-        }
-        let found = self.dataset.facilities.get(id);
-        if found.is_some() {
-            self.last_facility = found;
-        }
-        found
+        self.facilities.get(id.as_str())
     }
 
     pub(crate) fn score(&mut self, assessment: &Assessment) -> AssessmentScore {
@@ -354,7 +350,7 @@ impl<'a> Scorer<'a> {
 
     /// The linked consultation, checked and scored.
     fn consultation_part(
-        &self,
+        &mut self,
         assessment: &Assessment,
         assessment_year: i32,
         scorecard_id: &ScorecardId,
@@ -374,7 +370,7 @@ impl<'a> Scorer<'a> {
     }
 
     fn linked_consultation(
-        &self,
+        &mut self,
         assessment: &Assessment,
         assessment_year: i32,
     ) -> Result<&'a Consultation, ConsultationIssue> {
@@ -383,9 +379,8 @@ impl<'a> Scorer<'a> {
             .as_ref()
             .ok_or(ConsultationIssue::NotLinked)?;
         let consultation = self
-            .dataset
             .consultations
-            .get(id)
+            .get(id.as_str())
             .ok_or_else(|| ConsultationIssue::Unknown(id.clone()))?;
         if consultation.facility_id != assessment.facility_id {
             return Err(ConsultationIssue::OtherFacility {

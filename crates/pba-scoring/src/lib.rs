@@ -37,6 +37,7 @@ pub mod eligibility;
 pub mod eligibility_types;
 pub mod error;
 pub mod explain;
+mod in_order;
 pub mod indicator_kinds;
 mod outcomes;
 mod rounded_sum;
