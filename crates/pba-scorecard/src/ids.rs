@@ -56,6 +56,14 @@ macro_rules! identifier {
             pub fn as_str(&self) -> &str {
                 (*self.0).as_ref()
             }
+
+            /// Whether both hold the very same shared text: a pointer
+            /// comparison (readers share one id per text), false for equal
+            /// texts held apart.
+            #[must_use]
+            pub fn shares_text_with(&self, other: &Self) -> bool {
+                Arc::ptr_eq(&self.0, &other.0)
+            }
         }
 
         impl fmt::Display for $name {

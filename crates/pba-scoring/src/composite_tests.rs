@@ -251,7 +251,7 @@ fn a_copy_with_its_own_ids_scores_the_same_with_other_allocations() {
 mod whole_sums {
     //! Domain sums added as whole numbers give the scores the decimal
     //! additions give, digit for digit (scales included).
-    use pba_scorecard::Band;
+    use pba_scorecard::{Band, IndicatorId};
     use proptest::prelude::*;
 
     use super::*;
@@ -430,6 +430,34 @@ mod whole_sums {
                     domain.fraction = None;
                 }
                 prop_assert_eq!(format!("{with:?}"), format!("{without:?}"));
+            }
+        }
+
+        /// Values whose ids are shared (as readers intern them) score as
+        /// values with ids of their own, whatever was scored before with
+        /// the same prepared scorecard (it remembers the ids it placed).
+        #[test]
+        fn shared_ids_score_as_ids_of_their_own(
+            (definition, first) in scored(),
+            (_, second) in scored(),
+        ) {
+            let prepared = PreparedScorecard::new(&definition).with_domain_sums();
+            let mut shared_ids: HashMap<String, IndicatorId> = HashMap::new();
+            for values in [&first, &second, &first] {
+                let shared: Vec<ValueEntry> = values
+                    .iter()
+                    .map(|entry| {
+                        let id = shared_ids
+                            .entry(entry.indicator_id.as_str().to_owned())
+                            .or_insert_with(|| entry.indicator_id.clone());
+                        ValueEntry::new(id.clone(), entry.value())
+                    })
+                    .collect();
+                let own = PreparedScorecard::new(&definition).with_domain_sums();
+                prop_assert_eq!(
+                    format!("{:?}", prepared.score_summing(&shared, Keep::Domains, true)),
+                    format!("{:?}", own.score_summing(values, Keep::Domains, true))
+                );
             }
         }
 

@@ -25,7 +25,9 @@
 //! `missing = "error"`) sends the values back to the decimal path, which
 //! reports it.
 
-use pba_scorecard::{MissingRule, ScorecardDefinition};
+use std::sync::Mutex;
+
+use pba_scorecard::{IndicatorId, MissingRule, ScorecardDefinition};
 use rust_decimal::Decimal;
 
 use crate::dataset::ValueEntry;
@@ -163,6 +165,28 @@ impl Sum {
     }
 }
 
+/// By indicator position, the id its last value had: readers share one id
+/// per text, so a value whose id is that very one is placed without
+/// comparing texts (a pointer comparison instead of two pointer chases and a
+/// text comparison per value). Keeping the id keeps its text alive, so its
+/// address is never another text's. A clone starts empty; each thread
+/// scores with its own.
+#[derive(Debug, Default)]
+struct MatchedIds(Mutex<Vec<Option<IndicatorId>>>);
+
+impl MatchedIds {
+    fn new(indicators: usize) -> Self {
+        Self(Mutex::new(vec![None; indicators]))
+    }
+}
+
+impl Clone for MatchedIds {
+    fn clone(&self) -> Self {
+        let indicators = self.0.lock().map_or(0, |matched| matched.len());
+        Self::new(indicators)
+    }
+}
+
 /// A scorecard's addends, made once (see the module documentation).
 #[derive(Debug, Clone)]
 pub(crate) struct DomainSums {
@@ -183,6 +207,7 @@ pub(crate) struct DomainSums {
     scales: Vec<(Scales, Scales)>,
     /// By domain: its indicators' positions, in definition order.
     domain_indicators: Vec<Vec<usize>>,
+    matched: MatchedIds,
 }
 
 /// The sums of one set of values.
@@ -292,6 +317,7 @@ impl DomainSums {
                         .collect()
                 })
                 .collect(),
+            matched: MatchedIds::new(domain_of.len()),
             domain_of,
             scales,
         })
@@ -329,8 +355,24 @@ impl DomainSums {
         // By indicator position: where its addend is in `addends`.
         let mut added = [0_u32; MAX_INDICATORS];
         let mut next = 0;
+        // Each thread has its own copy: the lock is never waited for.
+        let mut matched = self
+            .matched
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         for entry in values {
-            let indicator = position(entry.indicator_id.as_str(), next)?;
+            let id = &entry.indicator_id;
+            let indicator = match matched.get(next) {
+                Some(Some(known)) if known.shares_text_with(id) => next,
+                _ => {
+                    let found = position(id.as_str(), next)?;
+                    if let Some(slot) = matched.get_mut(found) {
+                        *slot = Some(id.clone());
+                    }
+                    found
+                }
+            };
             next = indicator + 1;
             if !seen.insert(indicator) {
                 return None;
