@@ -112,10 +112,11 @@ pub enum Keep {
     Indicators,
     /// Domain results, without per-indicator results.
     Domains,
-    /// Domain sums and weights, without domain fractions (each `fraction`
-    /// stays `None`) or per-indicator results: for runs that read no domain
-    /// column. The division a fraction takes is about a third of the
-    /// decimal work of a national run's scores.
+    /// The composite, its flags and issues, without domain results
+    /// (`domains` is empty, and domain fractions are never worked out) or
+    /// per-indicator results: for runs that read no domain column. The
+    /// division a fraction takes was about a third of the decimal work of a
+    /// national run's scores.
     Composite,
 }
 
@@ -135,6 +136,8 @@ pub struct PreparedScorecard<'a> {
     /// Domain sums in whole numbers; `None` unless asked for
     /// ([`Self::with_domain_sums`]) and possible for the definition.
     sums: Option<DomainSums>,
+    /// Domain results to use again under [`Keep::Composite`].
+    spare: parts::SpareDomains,
     /// The effective weights when every domain applies, worked out once.
     all_domains: AllDomains,
 }
@@ -243,6 +246,7 @@ impl<'a> PreparedScorecard<'a> {
             outcomes: definition.indicators.iter().map(Outcomes::new).collect(),
             ids: ScoreIds::new(definition),
             sums: None,
+            spare: parts::SpareDomains::default(),
             all_domains: AllDomains::new(definition),
         }
     }
@@ -307,10 +311,23 @@ impl<'a> PreparedScorecard<'a> {
     /// [`Self::score_detailed`]; with `whole_sums`, the domain sums are
     /// added as whole numbers when they can be ([`DomainSums`]), which gives
     /// the same score (tests compare both ways).
+    ///
+    /// Under [`Keep::Composite`] the score has no domain results: each
+    /// thread works in one set of them, reset for every score, instead of
+    /// making one (and counting references to its ids) for every score.
     fn score_summing(&self, values: &[ValueEntry], keep: Keep, whole_sums: bool) -> CompositeScore {
-        let keep_indicators = keep == Keep::Indicators;
-        let definition = self.definition;
-        let domains: Vec<DomainScore> = definition
+        if keep != Keep::Composite {
+            return self.score_in(values, keep, whole_sums, self.new_domains());
+        }
+        let domains = self.spare.take().unwrap_or_else(|| self.new_domains());
+        let mut score = self.score_in(values, keep, whole_sums, domains);
+        self.spare.put(std::mem::take(&mut score.domains));
+        score
+    }
+
+    /// Each domain's result before any value is added.
+    fn new_domains(&self) -> Vec<DomainScore> {
+        self.definition
             .domains
             .iter()
             .zip(&self.ids.domains)
@@ -324,7 +341,19 @@ impl<'a> PreparedScorecard<'a> {
                 fraction: None,
                 weighted: None,
             })
-            .collect();
+            .collect()
+    }
+
+    /// [`Self::score_summing`] with `domains` as they are before any value.
+    fn score_in(
+        &self,
+        values: &[ValueEntry],
+        keep: Keep,
+        whole_sums: bool,
+        domains: Vec<DomainScore>,
+    ) -> CompositeScore {
+        let keep_indicators = keep == Keep::Indicators;
+        let definition = self.definition;
         let summed = self
             .sums
             .as_ref()

@@ -3,7 +3,7 @@
 //! decimals value by value ([`PreparedScorecard::parts_in_decimals`]) or
 //! taken from whole-number sums ([`Parts::summed`]).
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use pba_scorecard::{IndicatorId, MissingRule, ScorecardDefinition};
 use rust_decimal::Decimal;
@@ -13,6 +13,49 @@ use crate::dataset::ValueEntry;
 use crate::domain_sums::Summed;
 use crate::error::ValueIssue;
 use crate::outcomes::Outcome;
+
+/// One thread's set of domain results to use again (see
+/// [`PreparedScorecard::score_summing`]): a clone starts without.
+#[derive(Debug, Default)]
+pub(super) struct SpareDomains(Mutex<Vec<DomainScore>>);
+
+impl Clone for SpareDomains {
+    fn clone(&self) -> Self {
+        Self::default()
+    }
+}
+
+impl SpareDomains {
+    /// The spare set, as new (its ids and weights kept); `None` when there is
+    /// none yet.
+    pub(super) fn take(&self) -> Option<Vec<DomainScore>> {
+        let mut domains = std::mem::take(&mut *self.lock());
+        if domains.is_empty() {
+            return None;
+        }
+        for domain in &mut domains {
+            domain.effective_weight = None;
+            domain.earned = Decimal::ZERO;
+            domain.applicable_points = Decimal::ZERO;
+            domain.incomplete = false;
+            domain.fraction = None;
+            domain.weighted = None;
+        }
+        Some(domains)
+    }
+
+    /// Keeps `domains` for the next score.
+    pub(super) fn put(&self, domains: Vec<DomainScore>) {
+        *self.lock() = domains;
+    }
+
+    /// Each thread has its own copy: the lock is never waited for.
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<DomainScore>> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
 
 /// The parts of a composite score before domains are weighed.
 pub(super) struct Parts {
