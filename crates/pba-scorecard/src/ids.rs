@@ -1,29 +1,74 @@
 //! Identifier newtypes: an indicator id can never be passed where a facility
-//! id is expected. Each shares its text through an `Arc`: ids are cloned into
-//! every score, list row and map key, so a clone shares the text instead of
-//! copying it (readers intern repeated ids). An indicator id holds an
-//! `Arc<String>`, one pointer (8 bytes), which keeps a value of
-//! `assessment_values.csv` at 24 bytes; the other ids hold an `Arc<str>`
-//! (16 bytes), one allocation instead of two and one pointer less to follow,
-//! for the millions of ids a national dataset reads.
+//! id is expected. Each shares its text: ids are cloned into every score,
+//! list row and map key, so a clone shares the text instead of copying it
+//! (readers intern repeated ids). An indicator id holds a pointer (8 bytes)
+//! to a text held once for the whole process (`Interned`), which keeps a
+//! value of `assessment_values.csv` at 24 bytes and its clones free of
+//! reference counts; the other ids hold an `Arc<str>` (16 bytes), one
+//! allocation, freed with its last id, for the millions of ids a national
+//! dataset reads.
 
+use std::collections::HashMap;
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
-/// The text an id shares (see the module documentation).
-trait SharedText: AsRef<str> {
-    fn shared(text: &str) -> Arc<Self>;
+/// What an id holds: its text, shared (see the module documentation).
+trait Holder {
+    fn hold(text: &str) -> Self;
+    fn text(&self) -> &str;
+    /// Whether both hold the very same text, not only equal ones.
+    fn same(&self, other: &Self) -> bool;
 }
 
-impl SharedText for str {
-    fn shared(text: &str) -> Arc<Self> {
+impl Holder for Arc<str> {
+    fn hold(text: &str) -> Self {
         Arc::from(text)
+    }
+
+    fn text(&self) -> &str {
+        self
+    }
+
+    fn same(&self, other: &Self) -> bool {
+        Arc::ptr_eq(self, other)
     }
 }
 
-impl SharedText for String {
-    fn shared(text: &str) -> Arc<Self> {
-        Arc::new(text.to_owned())
+/// A text held once for the whole process by every id equal to it. An
+/// indicator id is cloned into every value of a national dataset (tens of
+/// millions): counting references to a shared text took an atomic operation
+/// per clone, where copying this pointer takes none. The texts are the
+/// indicator ids of scorecards and datasets, a few hundred, never freed.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+struct Interned(&'static String);
+
+impl fmt::Debug for Interned {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.0, formatter)
+    }
+}
+
+impl Holder for Interned {
+    fn hold(text: &str) -> Self {
+        static TEXTS: OnceLock<Mutex<HashMap<&'static str, &'static String>>> = OnceLock::new();
+        let mut texts = TEXTS
+            .get_or_init(Mutex::default)
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if let Some(known) = texts.get(text) {
+            return Self(known);
+        }
+        let held: &'static String = Box::leak(Box::new(text.to_owned()));
+        texts.insert(held.as_str(), held);
+        Self(held)
+    }
+
+    fn text(&self) -> &str {
+        self.0
+    }
+
+    fn same(&self, other: &Self) -> bool {
+        std::ptr::eq(self.0, other.0)
     }
 }
 
@@ -31,7 +76,7 @@ macro_rules! identifier {
     ($text:ty; $($(#[$doc:meta])* $name:ident),* $(,)?) => {$(
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub struct $name(Arc<$text>);
+        pub struct $name($text);
 
         impl serde::Serialize for $name {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -48,13 +93,13 @@ macro_rules! identifier {
         impl $name {
             /// Wraps an identifier.
             pub fn new(value: impl AsRef<str>) -> Self {
-                Self(<$text as SharedText>::shared(value.as_ref()))
+                Self(<$text as Holder>::hold(value.as_ref()))
             }
 
             /// The identifier as text.
             #[must_use]
             pub fn as_str(&self) -> &str {
-                (*self.0).as_ref()
+                self.0.text()
             }
 
             /// Whether both hold the very same shared text: a pointer
@@ -62,7 +107,7 @@ macro_rules! identifier {
             /// texts held apart.
             #[must_use]
             pub fn shares_text_with(&self, other: &Self) -> bool {
-                Arc::ptr_eq(&self.0, &other.0)
+                self.0.same(&other.0)
             }
         }
 
@@ -87,13 +132,13 @@ macro_rules! identifier {
 }
 
 identifier!(
-    String;
+    Interned;
     /// `indicator.id` inside one scorecard.
     IndicatorId,
 );
 
 identifier!(
-    str;
+    Arc<str>;
     /// `scorecard.id` of a scorecard definition; `assessments.scorecard_id`.
     ScorecardId,
     /// `domain.id` inside one scorecard.
@@ -154,7 +199,23 @@ fn word<const N: usize>(bytes: &[u8], at: usize) -> Option<[u8; N]> {
 mod tests {
     use proptest::prelude::*;
 
-    use super::same_id;
+    use super::{FacilityId, IndicatorId, same_id};
+
+    #[test]
+    fn equal_indicator_ids_share_one_text_and_compare_as_texts() {
+        let first = IndicatorId::new("H01");
+        let second = IndicatorId::from(String::from("H01").as_str());
+        assert!(first.shares_text_with(&second));
+        assert_eq!(first, second);
+        assert!(!first.shares_text_with(&IndicatorId::new("H02")));
+        assert!(first < IndicatorId::new("H02"));
+        assert_eq!(format!("{first:?}"), "IndicatorId(\"H01\")");
+        assert_eq!(first.to_string(), "H01");
+        // Other ids are allocations of their own, equal by text.
+        let facility = FacilityId::new("F1");
+        assert!(!facility.shares_text_with(&FacilityId::new("F1")));
+        assert_eq!(facility, FacilityId::new("F1"));
+    }
 
     proptest! {
         /// The same answer as `==`, on ids of every length up to 20 bytes:
