@@ -28,6 +28,10 @@ use rust_decimal::Decimal;
 const DECIMAL_LIMIT: u128 = 1 << 96;
 
 /// 10^0 to 10^28, the factors that align a scale to another.
+#[expect(
+    clippy::indexing_slicing,
+    reason = "evaluated at compile time: an index out of range fails the build, not a run"
+)]
 const POWERS_OF_TEN: [u128; 29] = {
     let mut powers = [1_u128; 29];
     let mut index = 1;
