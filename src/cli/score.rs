@@ -75,9 +75,11 @@ pub fn run(arguments: &ScoreArguments) -> Outcome {
         Detail::Composites,
         |assessment| rows.row(assessment),
     );
+    // Never freed, as the dataset is not: the process exits right after, and
+    // dropping 335,000 scores one by one took about 40 ms on one core.
+    let scores = std::mem::ManuallyDrop::new(scores);
     let mut outputs = OutputSet::default();
-    outputs.add_bytes("assessment-scores.csv", rows.text(&lines).into_bytes());
-    drop(lines);
+    outputs.add_lines("assessment-scores.csv", rows.header_line(), lines);
     outputs.add_bytes(
         "facility-scores.csv",
         tables::facility_scores(&scores, &dataset).into_bytes(),

@@ -3,6 +3,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
+use foldhash::fast::RandomState;
+
 use pba_data::{RowWriter, csv_text, write_row};
 use pba_scorecard::{AssessmentKind, DomainId, ScorecardSet, same_id};
 use pba_scoring::{AssessmentReason, AssessmentScore, Dataset, DomainScore, YearScores};
@@ -66,14 +68,11 @@ impl AssessmentScoreRows {
         text
     }
 
-    /// The CSV text: the header, then the lines in order.
-    pub fn text(&self, rows: &[String]) -> String {
+    /// The header line; the file is the header, then the lines in order
+    /// (`OutputSet::add_lines` writes them without joining them).
+    pub fn header_line(&self) -> String {
         let mut text = String::new();
         write_row(&mut text, self.header().iter().map(String::as_str));
-        text.reserve(rows.iter().map(String::len).sum());
-        for row in rows {
-            text.push_str(row);
-        }
         text
     }
 
@@ -167,9 +166,11 @@ fn optional_fixed(cell: &mut String, value: Option<Decimal>, places: u32) {
     }
 }
 
-/// ISC assessments of the year per facility: (all, valid).
-fn isc_counts(scores: &YearScores) -> HashMap<&str, (usize, usize)> {
-    let mut counts: HashMap<&str, (usize, usize)> = HashMap::with_capacity(scores.facilities.len());
+/// ISC assessments of the year per facility: (all, valid). foldhash: a
+/// national year has hundreds of thousands of assessments.
+fn isc_counts(scores: &YearScores) -> HashMap<&str, (usize, usize), RandomState> {
+    let mut counts: HashMap<&str, (usize, usize), RandomState> =
+        HashMap::with_capacity_and_hasher(scores.facilities.len(), RandomState::default());
     for assessment in &scores.assessments {
         if assessment.kind != AssessmentKind::Isc || assessment.fiscal_year != scores.fiscal_year {
             continue;

@@ -7,8 +7,9 @@
 //! before is restored from a hard-link backup, a new one is removed), and the
 //! directory is left as it was.
 
+use std::borrow::Cow;
 use std::fs::{self, File};
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use crate::error::WriteError;
@@ -17,19 +18,51 @@ use crate::table::Table;
 /// Named outputs to write together.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OutputSet {
-    outputs: Vec<(String, Vec<u8>)>,
+    outputs: Vec<(String, Content)>,
+}
+
+/// What an output holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Content {
+    Bytes(Vec<u8>),
+    /// A first line, then lines, written one after the other: the lines of
+    /// a national `assessment-scores.csv` (51 MB) are not first copied into
+    /// one buffer, whose fresh pages cost as much as writing them.
+    Lines(String, Vec<String>),
+}
+
+impl Content {
+    fn write(&self, file: &File) -> std::io::Result<()> {
+        match self {
+            Self::Bytes(bytes) => (&mut &*file).write_all(bytes),
+            Self::Lines(first, lines) => {
+                let mut buffered = BufWriter::with_capacity(1 << 20, file);
+                buffered.write_all(first.as_bytes())?;
+                for line in lines {
+                    buffered.write_all(line.as_bytes())?;
+                }
+                buffered.flush()
+            }
+        }
+    }
 }
 
 impl OutputSet {
     /// Adds a table, written as CSV.
     pub fn add_table(&mut self, name: impl Into<String>, table: &Table) {
-        self.outputs
-            .push((name.into(), table.to_csv().into_bytes()));
+        self.add_bytes(name, table.to_csv().into_bytes());
     }
 
     /// Adds raw bytes (an XLSX workbook, a text report).
     pub fn add_bytes(&mut self, name: impl Into<String>, bytes: Vec<u8>) {
-        self.outputs.push((name.into(), bytes));
+        self.outputs.push((name.into(), Content::Bytes(bytes)));
+    }
+
+    /// Adds a text made of `first` then `lines`, in order (a header and its
+    /// rows), written without joining them first.
+    pub fn add_lines(&mut self, name: impl Into<String>, first: String, lines: Vec<String>) {
+        self.outputs
+            .push((name.into(), Content::Lines(first, lines)));
     }
 
     /// The names of the outputs, in the order added.
@@ -39,11 +72,19 @@ impl OutputSet {
 
     /// The bytes of an output.
     #[must_use]
-    pub fn get(&self, name: &str) -> Option<&[u8]> {
+    pub fn get(&self, name: &str) -> Option<Cow<'_, [u8]>> {
         self.outputs
             .iter()
             .find(|(known, _)| known == name)
-            .map(|(_, bytes)| bytes.as_slice())
+            .map(|(_, content)| match content {
+                Content::Bytes(bytes) => Cow::Borrowed(bytes.as_slice()),
+                Content::Lines(first, lines) => Cow::Owned(
+                    std::iter::once(first)
+                        .chain(lines)
+                        .flat_map(|line| line.as_bytes().iter().copied())
+                        .collect(),
+                ),
+            })
     }
 
     /// Writes every output into `dir` (created if missing), all or nothing.
@@ -57,14 +98,32 @@ impl OutputSet {
         self.check_names()?;
         fs::create_dir_all(dir).map_err(io("create", dir))?;
         let mut staged: Vec<Staged> = Vec::with_capacity(self.outputs.len());
-        for (name, bytes) in &self.outputs {
-            let staging = Staged::new(dir, name);
-            let written = write_synced(&staging.temporary, bytes);
-            staged.push(staging);
-            if let Err(error) = written {
-                discard(&staged);
-                return Err(error);
-            }
+        // The outputs are written on threads of their own: a national
+        // `pba score` writes 51 MB and 8 MB, each copied into the file cache
+        // and synced.
+        let written: Vec<Result<(), WriteError>> = std::thread::scope(|scope| {
+            let writers: Vec<_> = self
+                .outputs
+                .iter()
+                .map(|(name, content)| {
+                    let staging = Staged::new(dir, name);
+                    let temporary = staging.temporary.clone();
+                    staged.push(staging);
+                    scope.spawn(move || write_synced(&temporary, content))
+                })
+                .collect();
+            writers
+                .into_iter()
+                .map(|writer| {
+                    writer
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect()
+        });
+        if let Some(error) = written.into_iter().find_map(Result::err) {
+            discard(&staged);
+            return Err(error);
         }
         for index in 0..staged.len() {
             if let Err(error) = staged.get(index).map_or(Ok(()), Staged::put_in_place) {
@@ -152,9 +211,9 @@ fn discard(staged: &[Staged]) {
     }
 }
 
-fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-    let mut file = File::create(path).map_err(io("create", path))?;
-    file.write_all(bytes).map_err(io("write", path))?;
+fn write_synced(path: &Path, content: &Content) -> Result<(), WriteError> {
+    let file = File::create(path).map_err(io("create", path))?;
+    content.write(&file).map_err(io("write", path))?;
     file.sync_all().map_err(io("sync", path))
 }
 

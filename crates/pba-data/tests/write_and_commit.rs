@@ -104,12 +104,30 @@ fn a_commit_writes_every_output_and_creates_the_directory() {
     let mut outputs = OutputSet::default();
     outputs.add_table("scores.csv", &Table::new(["a"]).with_row(["=1"]));
     outputs.add_bytes("notes.txt", b"hello".to_vec());
+    let lines: Vec<String> = (0..3000).map(|row| format!("{row},x\n")).collect();
+    outputs.add_lines("lines.csv", "row,text\n".to_owned(), lines.clone());
+    let expected = format!("row,text\n{}", lines.concat());
+    assert_eq!(
+        outputs.get("lines.csv").as_deref(),
+        Some(expected.as_bytes())
+    );
     let written = outputs.commit(&dir).unwrap();
-    assert_eq!(written, [dir.join("scores.csv"), dir.join("notes.txt")]);
-    assert_eq!(entries(&dir), ["notes.txt", "scores.csv"]);
+    assert_eq!(
+        written,
+        [
+            dir.join("scores.csv"),
+            dir.join("notes.txt"),
+            dir.join("lines.csv")
+        ]
+    );
+    assert_eq!(entries(&dir), ["lines.csv", "notes.txt", "scores.csv"]);
     assert_eq!(
         std::fs::read_to_string(dir.join("scores.csv")).unwrap(),
         "a\n'=1\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("lines.csv")).unwrap(),
+        expected
     );
 }
 
