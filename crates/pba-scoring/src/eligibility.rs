@@ -88,10 +88,11 @@ pub fn score_year_with(
     detail: Detail,
 ) -> YearScores {
     // No score is handed over before `detail` drops what it does not keep:
-    // under `Composites` the domain fractions are never worked out.
-    let keep = match detail {
-        Detail::Composites => Keep::Composite,
-        Detail::Full | Detail::Summary => kept(detail),
+    // under `Composites` domain results are not even made.
+    let keep = if detail == Detail::Composites {
+        Keep::Composite
+    } else {
+        kept(detail)
     };
     let (scores, _) = score_year_kept(
         dataset,
