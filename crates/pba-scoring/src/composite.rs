@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use pba_scorecard::{
-    Combine, DomainId, IndicatorId, IndicatorValue, ScorecardDefinition, ScorecardId, same_id,
+    Combine, DomainId, IndicatorId, IndicatorValue, ScorecardDefinition, ScorecardId,
 };
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -127,6 +127,9 @@ pub struct PreparedScorecard<'a> {
     /// The definition.
     pub definition: &'a ScorecardDefinition,
     indicator_positions: HashMap<&'a str, usize>,
+    /// The indicators' ids by position, side by side (a value's id is
+    /// compared with the one expected at every value).
+    indicator_ids: Vec<IndicatorId>,
     /// The position of each indicator's domain, by indicator position.
     indicator_domains: Vec<Option<usize>>,
     /// What common values earn, by indicator position.
@@ -242,6 +245,11 @@ impl<'a> PreparedScorecard<'a> {
         Self {
             definition,
             indicator_positions,
+            indicator_ids: definition
+                .indicators
+                .iter()
+                .map(|indicator| indicator.id.clone())
+                .collect(),
             indicator_domains,
             outcomes: definition.indicators.iter().map(Outcomes::new).collect(),
             ids: ScoreIds::new(definition),
@@ -282,16 +290,18 @@ impl<'a> PreparedScorecard<'a> {
 
     /// The position of an indicator id in the definition. Values usually come
     /// in definition order: the position after the previous one is tried
-    /// before the index.
-    fn indicator_position(&self, id: &str, expected: usize) -> Option<usize> {
-        let indicators = &self.definition.indicators;
-        if indicators
+    /// before the index, by pointer (an indicator id's text is held once per
+    /// process, so equal ids are the same pointer: no text is compared).
+    #[inline]
+    fn indicator_position(&self, id: &IndicatorId, expected: usize) -> Option<usize> {
+        if self
+            .indicator_ids
             .get(expected)
-            .is_some_and(|indicator| same_id(indicator.id.as_str(), id))
+            .is_some_and(|known| known.shares_text_with(id))
         {
             return Some(expected);
         }
-        self.indicator_positions.get(id).copied()
+        self.indicator_positions.get(id.as_str()).copied()
     }
 
     /// Scores a set of values (see the module documentation for the rules).

@@ -108,7 +108,7 @@ impl PreparedScorecard<'_> {
         let mut stray = Vec::new();
         let mut next_position = 0;
         for entry in values {
-            let position = self.indicator_position(entry.indicator_id.as_str(), next_position);
+            let position = self.indicator_position(&entry.indicator_id, next_position);
             next_position = position.map_or(next_position, |position| position + 1);
             match position.and_then(|position| slots.get_mut(position)) {
                 Some(slot @ None) => *slot = Some(entry),

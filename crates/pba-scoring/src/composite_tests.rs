@@ -508,7 +508,8 @@ mod whole_sums {
         let definition = definition();
         let prepared = PreparedScorecard::new(&definition).with_domain_sums();
         let sums = prepared.sums.as_ref().unwrap();
-        let position = |id: &str, expected: usize| prepared.indicator_position(id, expected);
+        let position =
+            |id: &IndicatorId, expected: usize| prepared.indicator_position(id, expected);
         let common = values(IndicatorValue::Yes, "2", IndicatorValue::No);
         let summed = sums.sum(&common, position).unwrap();
         assert_eq!(

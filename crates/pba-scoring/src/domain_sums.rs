@@ -25,8 +25,6 @@
 //! `missing = "error"`) sends the values back to the decimal path, which
 //! reports it.
 
-use std::sync::Mutex;
-
 use pba_scorecard::{IndicatorId, MissingRule, ScorecardDefinition};
 use rust_decimal::Decimal;
 
@@ -165,28 +163,6 @@ impl Sum {
     }
 }
 
-/// By indicator position, the id its last value had: readers share one id
-/// per text, so a value whose id is that very one is placed without
-/// comparing texts (a pointer comparison instead of two pointer chases and a
-/// text comparison per value). Keeping the id keeps its text alive, so its
-/// address is never another text's. A clone starts empty; each thread
-/// scores with its own.
-#[derive(Debug, Default)]
-struct MatchedIds(Mutex<Vec<Option<IndicatorId>>>);
-
-impl MatchedIds {
-    fn new(indicators: usize) -> Self {
-        Self(Mutex::new(vec![None; indicators]))
-    }
-}
-
-impl Clone for MatchedIds {
-    fn clone(&self) -> Self {
-        let indicators = self.0.lock().map_or(0, |matched| matched.len());
-        Self::new(indicators)
-    }
-}
-
 /// A scorecard's addends, made once (see the module documentation).
 #[derive(Debug, Clone)]
 pub(crate) struct DomainSums {
@@ -207,7 +183,6 @@ pub(crate) struct DomainSums {
     scales: Vec<(Scales, Scales)>,
     /// By domain: its indicators' positions, in definition order.
     domain_indicators: Vec<Vec<usize>>,
-    matched: MatchedIds,
 }
 
 /// The sums of one set of values.
@@ -317,7 +292,6 @@ impl DomainSums {
                         .collect()
                 })
                 .collect(),
-            matched: MatchedIds::new(domain_of.len()),
             domain_of,
             scales,
         })
@@ -330,7 +304,7 @@ impl DomainSums {
     pub(crate) fn sum(
         &self,
         values: &[ValueEntry],
-        position: impl Fn(&str, usize) -> Option<usize>,
+        position: impl Fn(&IndicatorId, usize) -> Option<usize>,
     ) -> Option<Summed> {
         let mut seen = Positions::default();
         let mut critical_failed = Positions::default();
@@ -355,24 +329,8 @@ impl DomainSums {
         // By indicator position: where its addend is in `addends`.
         let mut added = [0_u32; MAX_INDICATORS];
         let mut next = 0;
-        // Each thread has its own copy: the lock is never waited for.
-        let mut matched = self
-            .matched
-            .0
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
         for entry in values {
-            let id = &entry.indicator_id;
-            let indicator = match matched.get(next) {
-                Some(Some(known)) if known.shares_text_with(id) => next,
-                _ => {
-                    let found = position(id.as_str(), next)?;
-                    if let Some(slot) = matched.get_mut(found) {
-                        *slot = Some(id.clone());
-                    }
-                    found
-                }
-            };
+            let indicator = position(&entry.indicator_id, next)?;
             next = indicator + 1;
             if !seen.insert(indicator) {
                 return None;
