@@ -34,7 +34,10 @@ enum Content {
 impl Content {
     fn write(&self, file: &File) -> std::io::Result<()> {
         match self {
-            Self::Bytes(bytes) => (&mut &*file).write_all(bytes),
+            Self::Bytes(bytes) => {
+                let mut file = file;
+                file.write_all(bytes)
+            }
             Self::Lines(first, lines) => {
                 let mut buffered = BufWriter::with_capacity(1 << 20, file);
                 buffered.write_all(first.as_bytes())?;
@@ -98,32 +101,14 @@ impl OutputSet {
         self.check_names()?;
         fs::create_dir_all(dir).map_err(io("create", dir))?;
         let mut staged: Vec<Staged> = Vec::with_capacity(self.outputs.len());
-        // The outputs are written on threads of their own: a national
-        // `pba score` writes 51 MB and 8 MB, each copied into the file cache
-        // and synced.
-        let written: Vec<Result<(), WriteError>> = std::thread::scope(|scope| {
-            let writers: Vec<_> = self
-                .outputs
-                .iter()
-                .map(|(name, content)| {
-                    let staging = Staged::new(dir, name);
-                    let temporary = staging.temporary.clone();
-                    staged.push(staging);
-                    scope.spawn(move || write_synced(&temporary, content))
-                })
-                .collect();
-            writers
-                .into_iter()
-                .map(|writer| {
-                    writer
-                        .join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                })
-                .collect()
-        });
-        if let Some(error) = written.into_iter().find_map(Result::err) {
-            discard(&staged);
-            return Err(error);
+        for (name, content) in &self.outputs {
+            let staging = Staged::new(dir, name);
+            let written = write_synced(&staging.temporary, content);
+            staged.push(staging);
+            if let Err(error) = written {
+                discard(&staged);
+                return Err(error);
+            }
         }
         for index in 0..staged.len() {
             if let Err(error) = staged.get(index).map_or(Ok(()), Staged::put_in_place) {
