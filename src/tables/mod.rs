@@ -80,42 +80,58 @@ fn rounded_digit_by_digit(value: Decimal, places: u32) -> Decimal {
 
 /// Writes a decimal as its `Display` does (all its scale's digits, `-` when
 /// its sign is negative, zero included), without going through a formatter:
-/// a national `assessment-scores.csv` has millions of them.
-fn write_decimal(text: &mut String, value: Decimal) {
+/// a national `assessment-scores.csv` has millions of them. The text is made
+/// in a buffer and appended at once.
+pub(crate) fn write_decimal(text: &mut String, value: Decimal) {
     /// The most decimal digits a `u64` always holds, and their power of ten.
     const WORD_DIGITS: usize = 19;
     const WORD: u128 = 10_u128.pow(19);
     let scale = usize::try_from(value.scale()).unwrap_or(0);
     // A 96-bit mantissa has at most 29 digits; a scale of 28 needs 29 with
     // the leading zero.
-    let mut buffer = [b'0'; 40];
-    let mut start = buffer.len();
+    let mut digits = [b'0'; 40];
+    let mut start = digits.len();
     // Digits are made in 64-bit words (a 128-bit division by ten is a call).
     let mut magnitude = value.mantissa().unsigned_abs();
     let mut written = 0;
     while magnitude >= WORD {
-        start = put_digits(&mut buffer, start, (magnitude % WORD) as u64, WORD_DIGITS);
+        start = put_digits(&mut digits, start, (magnitude % WORD) as u64, WORD_DIGITS);
         magnitude /= WORD;
         written += WORD_DIGITS;
     }
     // Down to the units digit, at least.
     start = put_digits(
-        &mut buffer,
+        &mut digits,
         start,
         magnitude as u64,
         (scale + 1).saturating_sub(written),
     );
-    if value.is_sign_negative() {
-        text.push('-');
-    }
-    // ASCII digits: pushed as they are, without checking them as UTF-8.
-    let digits = buffer.get(start..).unwrap_or_default();
+    let digits = digits.get(start..).unwrap_or_default();
     let (whole, decimals) = digits.split_at(digits.len() - scale);
-    text.extend(whole.iter().copied().map(char::from));
-    if scale > 0 {
-        text.push('.');
-        text.extend(decimals.iter().copied().map(char::from));
+    // The sign, the whole digits, the point and the decimals.
+    let mut shown = [b'.'; 42];
+    let mut length = 0;
+    let mut put = |part: &[u8]| {
+        if let Some(slot) = shown.get_mut(length..length + part.len()) {
+            slot.copy_from_slice(part);
+        }
+        length += part.len();
+    };
+    if value.is_sign_negative() {
+        put(b"-");
     }
+    put(whole);
+    if scale > 0 {
+        put(b".");
+        put(decimals);
+    }
+    // ASCII: a valid text.
+    text.push_str(
+        shown
+            .get(..length)
+            .and_then(|bytes| std::str::from_utf8(bytes).ok())
+            .unwrap_or_default(),
+    );
 }
 
 /// Writes a date as its `Display` does (`YYYY-MM-DD`), without a formatter

@@ -7,7 +7,7 @@ use foldhash::fast::RandomState;
 
 use pba_data::{RowWriter, csv_text, write_row};
 use pba_scorecard::{AssessmentKind, DomainId, ScorecardSet, same_id};
-use pba_scoring::{AssessmentReason, AssessmentScore, Dataset, DomainScore, YearScores};
+use pba_scoring::{AssessmentReason, AssessmentScore, Dataset, YearScores};
 use rust_decimal::Decimal;
 
 use super::{flag_text, write_date, write_fixed, write_year};
@@ -117,7 +117,7 @@ fn write_assessment_row(text: &mut String, assessment: &AssessmentScore, domains
     row.cell(assessment.scorecard_id.as_str());
     row.cell(&assessment.scorecard_version);
     row.cell_with(|cell| write_date(cell, assessment.date));
-    row.cell_with(|cell| write_year(cell, assessment.fiscal_year));
+    row.number_with(|cell| write_year(cell, assessment.fiscal_year));
     row.cell(flag_text(assessment.valid));
     row.cell_with(|cell| {
         joined(
@@ -131,12 +131,16 @@ fn write_assessment_row(text: &mut String, assessment: &AssessmentScore, domains
             .domains()
             .iter()
             .find(|score| same_id(score.domain_id.as_str(), domain.as_str()))
-            .and_then(DomainScore::percent);
-        row.cell_with(|cell| optional_fixed(cell, percent, 2));
+            .and_then(|score| score.rounded_percent(2));
+        row.number_with(|cell| {
+            if let Some(percent) = percent {
+                super::write_decimal(cell, percent);
+            }
+        });
     }
-    row.cell_with(|cell| optional_fixed(cell, assessment.facility_composite, 4));
-    row.cell_with(|cell| optional_fixed(cell, assessment.consultation_composite, 4));
-    row.cell_with(|cell| optional_fixed(cell, assessment.composite, 2));
+    row.number_with(|cell| optional_fixed(cell, assessment.facility_composite, 4));
+    row.number_with(|cell| optional_fixed(cell, assessment.consultation_composite, 4));
+    row.number_with(|cell| optional_fixed(cell, assessment.composite, 2));
     row.cell(flag_text(assessment.critical_cap_applied()));
     row.cell_with(|cell| joined(cell, assessment.redistributed(), ";"));
     row.cell_with(|cell| joined(cell, &assessment.reasons, "; "));
@@ -215,7 +219,7 @@ pub fn facility_scores(scores: &YearScores, dataset: &Dataset) -> String {
         let mut row = RowWriter::new(text);
         row.cell(facility.facility_id.as_str());
         row.shown(facility.fiscal_year);
-        row.cell_with(|cell| optional_fixed(cell, facility.score, 2));
+        row.number_with(|cell| optional_fixed(cell, facility.score, 2));
         row.cell(flag_text(facility.eligible));
         row.shown_or_empty(facility.reason);
         row.shown(facility.valid_assessments);

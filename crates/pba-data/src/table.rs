@@ -166,6 +166,25 @@ impl<'t> RowWriter<'t> {
         }
     }
 
+    /// Writes the cell `write` appends, which must be a plain number (an
+    /// optional `-`, digits, an optional `.` and digits) or nothing: a cell
+    /// neither quoting nor neutralising changes, so it is not checked.
+    pub fn number_with(&mut self, write: impl FnOnce(&mut String)) {
+        if self.cells > 0 {
+            self.text.push(',');
+        }
+        self.cells += 1;
+        let start = self.text.len();
+        write(self.text);
+        debug_assert!(
+            self.text
+                .get(start..)
+                .is_some_and(|written| written.is_empty() || is_plain_number(written)),
+            "not a plain number: {:?}",
+            self.text.get(start..)
+        );
+    }
+
     /// Ends the row with its line break.
     pub fn end(self) {
         self.text.push('\n');
@@ -182,6 +201,14 @@ pub fn neutralise(cell: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(cell)
     }
+}
+
+/// An optional `-`, digits, then optionally `.` and digits.
+fn is_plain_number(text: &str) -> bool {
+    let unsigned = text.strip_prefix('-').unwrap_or(text);
+    let (whole, decimals) = unsigned.split_once('.').unwrap_or((unsigned, "0"));
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|byte| byte.is_ascii_digit());
+    digits(whole) && digits(decimals)
 }
 
 /// RFC 4180 quoting: a cell with a comma, a quote or a line break is put in
@@ -217,6 +244,17 @@ mod tests {
         ];
         for (cell, expected) in cases {
             assert_eq!(neutralise(cell), expected, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn plain_numbers_are_cells_no_check_changes() {
+        for number in ["0", "-5", "12.50", "-0.00", "100"] {
+            assert!(is_plain_number(number), "{number}");
+            assert_eq!(quote(&neutralise(number)), number);
+        }
+        for text in ["", "-", ".5", "5.", "1e3", "+5", "1,5", "- 5", "5.0.0"] {
+            assert!(!is_plain_number(text), "{text}");
         }
     }
 

@@ -69,18 +69,44 @@ pub struct DomainScore {
     pub applicable_points: Decimal,
     /// One of its values could not be scored.
     pub incomplete: bool,
-    /// earned / applicable; `None` when no applicable item or incomplete.
-    pub fraction: Option<Decimal>,
     /// effective weight × fraction: its part of the composite.
     pub weighted: Option<Decimal>,
 }
 
 impl DomainScore {
+    /// earned / applicable; `None` when no applicable item or incomplete.
+    /// Worked out when asked for: a composite is weighed from the sums.
+    #[must_use]
+    pub fn fraction(&self) -> Option<Decimal> {
+        if self.incomplete || self.applicable_points <= Decimal::ZERO {
+            return None;
+        }
+        self.earned.checked_div(self.applicable_points)
+    }
+
     /// The domain fraction as a percent (0-100), unrounded.
     #[must_use]
     pub fn percent(&self) -> Option<Decimal> {
-        self.fraction
+        self.fraction()
             .and_then(|fraction| fraction.checked_mul(Decimal::ONE_HUNDRED))
+    }
+
+    /// [`Self::percent`] rounded half away from zero to `places` decimals,
+    /// with that scale: what rounding the percent gives, found without
+    /// decimal division in nearly every case ([`crate::rounded_percent`]).
+    #[must_use]
+    pub fn rounded_percent(&self, places: u32) -> Option<Decimal> {
+        if self.incomplete || self.applicable_points <= Decimal::ZERO {
+            return None;
+        }
+        crate::rounded_percent::rounded_percent(self.earned, self.applicable_points, places)
+            .or_else(|| {
+                let mut percent = self
+                    .percent()?
+                    .round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
+                percent.rescale(places);
+                Some(percent)
+            })
     }
 }
 
@@ -113,10 +139,8 @@ pub enum Keep {
     /// Domain results, without per-indicator results.
     Domains,
     /// The composite, its flags and issues, without domain results
-    /// (`domains` is empty, and domain fractions are never worked out) or
-    /// per-indicator results: for runs that read no domain column. The
-    /// division a fraction takes was about a third of the decimal work of a
-    /// national run's scores.
+    /// (`domains` is empty) or per-indicator results: for runs that read no
+    /// domain column.
     Composite,
 }
 
@@ -348,7 +372,6 @@ impl<'a> PreparedScorecard<'a> {
                 earned: Decimal::ZERO,
                 applicable_points: Decimal::ZERO,
                 incomplete: false,
-                fraction: None,
                 weighted: None,
             })
             .collect()
@@ -372,7 +395,7 @@ impl<'a> PreparedScorecard<'a> {
                 sums.sum(values, |id, expected| self.indicator_position(id, expected))
             });
         let Parts {
-            mut domains,
+            domains,
             indicators,
             issues,
             critical_failed,
@@ -382,13 +405,6 @@ impl<'a> PreparedScorecard<'a> {
             None => self.parts_in_decimals(values, keep_indicators, domains),
         };
 
-        if keep != Keep::Composite {
-            for domain in &mut domains {
-                if !domain.incomplete && domain.applicable_points > Decimal::ZERO {
-                    domain.fraction = domain.earned.checked_div(domain.applicable_points);
-                }
-            }
-        }
         let applicable_weight = domains
             .iter()
             .filter(|domain| domain.applicable_points > Decimal::ZERO || domain.incomplete)

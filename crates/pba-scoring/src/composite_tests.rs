@@ -85,7 +85,7 @@ fn domains_sum_earned_over_applicable_points_and_weigh_them() {
         Some(Decimal::ONE),
         "1/3 of 3 points is exactly 1"
     );
-    assert_eq!(score.domains[0].fraction, Some(number("0.6")));
+    assert_eq!(score.domains[0].fraction(), Some(number("0.6")));
     assert_eq!(score.domains[0].percent(), Some(number("60")));
     assert_eq!(score.domains[0].weighted, Some(number("36")));
     assert_eq!(score.composite, Some(number("76")));
@@ -100,7 +100,7 @@ fn not_applicable_leaves_the_denominator() {
     );
     // a: 0 / 2 = 0; b: 1; composite 40.
     assert_eq!(score.domains[0].applicable_points, number("2"));
-    assert_eq!(score.domains[0].fraction, Some(Decimal::ZERO));
+    assert_eq!(score.domains[0].fraction(), Some(Decimal::ZERO));
     assert_eq!(score.indicators[1].fraction, None);
     assert_eq!(score.composite, Some(number("40")));
 }
@@ -114,7 +114,7 @@ fn an_empty_domain_passes_its_weight_to_the_others() {
         &values(IndicatorValue::NotApplicable, "na", IndicatorValue::Yes),
     );
     assert_eq!(score.redistributed, vec![DomainId::new("a")]);
-    assert_eq!(score.domains[0].fraction, None);
+    assert_eq!(score.domains[0].fraction(), None);
     assert_eq!(score.domains[1].effective_weight, Some(number("100")));
     assert_eq!(score.composite, Some(number("100")));
 }
@@ -488,19 +488,20 @@ mod whole_sums {
             earned,
             applicable_points: applicable,
             incomplete,
-            fraction: None,
             weighted: None,
         };
         let half = Decimal::new(5, 1);
-        assert!(has_fraction(&domain(half, Decimal::ONE, false)));
-        assert!(has_fraction(&domain(
-            Decimal::from(-3),
-            Decimal::TWO,
-            false
-        )));
-        assert!(!has_fraction(&domain(Decimal::MAX, half, false)));
-        assert!(!has_fraction(&domain(half, Decimal::ONE, true)));
-        assert!(!has_fraction(&domain(Decimal::ZERO, Decimal::ZERO, false)));
+        let cases = [
+            (domain(half, Decimal::ONE, false), true),
+            (domain(Decimal::from(-3), Decimal::TWO, false), true),
+            (domain(Decimal::MAX, half, false), false),
+            (domain(half, Decimal::ONE, true), false),
+            (domain(Decimal::ZERO, Decimal::ZERO, false), false),
+        ];
+        for (domain, expected) in cases {
+            assert_eq!(has_fraction(&domain), expected, "{domain:?}");
+            assert_eq!(domain.fraction().is_some(), expected, "{domain:?}");
+        }
     }
 
     #[test]

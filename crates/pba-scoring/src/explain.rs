@@ -202,7 +202,7 @@ fn explain_composite(
             domain.effective_weight.map_or_else(|| "-".to_owned(), text),
             text(domain.earned),
             text(domain.applicable_points),
-            domain.fraction.map_or_else(|| "-".to_owned(), text),
+            domain.fraction().map_or_else(|| "-".to_owned(), text),
             weighted,
         ]);
     }

@@ -40,6 +40,7 @@ pub mod explain;
 mod in_order;
 pub mod indicator_kinds;
 mod outcomes;
+mod rounded_percent;
 mod rounded_sum;
 pub mod validity;
 mod value_entry;
