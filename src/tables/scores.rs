@@ -256,18 +256,18 @@ pub fn scores_text(scores: &YearScores) -> String {
         scores.fiscal_year,
         scores.assessments.len()
     );
-    let mut per_scorecard: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-    let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
+    let mut per_scorecard: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut reasons: BTreeMap<&str, usize> = BTreeMap::new();
     for facility in &scores.facilities {
         let scorecard = facility
             .scorecard_id
             .as_ref()
-            .map_or_else(|| "(no scorecard applies)".to_owned(), ToString::to_string);
+            .map_or("(no scorecard applies)", |id| id.as_str());
         let entry = per_scorecard.entry(scorecard).or_default();
         entry.0 += 1;
         entry.1 += usize::from(facility.eligible);
         if let (Some(reason), Some(_)) = (facility.reason, &facility.scorecard_id) {
-            *reasons.entry(reason.to_string()).or_default() += 1;
+            *reasons.entry(reason.as_str()).or_default() += 1;
         }
     }
     for (scorecard, (facilities, eligible)) in &per_scorecard {

@@ -98,55 +98,112 @@ impl OutputSet {
     /// A bad or repeated output name, or a file system failure; then no new
     /// file is left in `dir` and files that were there are unchanged.
     pub fn commit(&self, dir: &Path) -> Result<Vec<PathBuf>, WriteError> {
-        self.check_names()?;
+        check_names(&self.outputs)?;
         fs::create_dir_all(dir).map_err(io("create", dir))?;
         let mut staged: Vec<Staged> = Vec::with_capacity(self.outputs.len());
-        for (name, content) in &self.outputs {
-            let staging = Staged::new(dir, name);
-            let written = write_synced(&staging.temporary, content);
-            staged.push(staging);
-            if let Err(error) = written {
+        stage(&self.outputs, dir, &mut staged)?;
+        put_in_place(staged, dir)
+    }
+
+    /// [`Self::commit`] of these outputs, then of the ones `later` makes on
+    /// another thread while these are written (a summary table made while a
+    /// large file goes to disk), all or nothing together. Returns the paths
+    /// written, these first.
+    ///
+    /// # Errors
+    ///
+    /// As [`Self::commit`], over both sets of outputs.
+    pub fn commit_with(
+        &self,
+        dir: &Path,
+        later: impl FnOnce() -> OutputSet + Send,
+    ) -> Result<Vec<PathBuf>, WriteError> {
+        check_names(&self.outputs)?;
+        fs::create_dir_all(dir).map_err(io("create", dir))?;
+        std::thread::scope(|scope| {
+            let made = scope.spawn(later);
+            let mut staged: Vec<Staged> = Vec::with_capacity(self.outputs.len() + 1);
+            let written = stage(&self.outputs, dir, &mut staged);
+            let later = match made.join() {
+                Ok(later) => later,
+                Err(panic) => {
+                    discard(&staged);
+                    std::panic::resume_unwind(panic)
+                }
+            };
+            written?;
+            let all: Vec<&(String, Content)> = self.outputs.iter().chain(&later.outputs).collect();
+            if let Err(error) = check_names(all.iter().copied()) {
                 discard(&staged);
                 return Err(error);
             }
-        }
-        for index in 0..staged.len() {
-            if let Err(error) = staged.get(index).map_or(Ok(()), Staged::put_in_place) {
-                let (done, rest) = staged.split_at(index);
-                for staging in done.iter().rev() {
-                    staging.take_back();
-                }
-                discard(rest);
-                return Err(error);
-            }
-        }
-        for staging in &staged {
-            staging.forget_backup();
-        }
-        if let Ok(directory) = File::open(dir) {
-            // Persist the renames; not every platform can sync a directory.
-            let _ = directory.sync_all();
-        }
-        Ok(staged.into_iter().map(|staging| staging.target).collect())
+            stage(&later.outputs, dir, &mut staged)?;
+            put_in_place(staged, dir)
+        })
     }
+}
 
-    fn check_names(&self) -> Result<(), WriteError> {
-        let mut seen = std::collections::BTreeSet::new();
-        for (name, _) in &self.outputs {
-            let plain = !name.is_empty()
-                && name != "."
-                && name != ".."
-                && !name.contains(['/', '\\'])
-                && !name.starts_with('.');
-            if !plain {
-                return Err(WriteError::BadOutputName { name: name.clone() });
-            }
-            if !seen.insert(name.as_str()) {
-                return Err(WriteError::DuplicateOutput { name: name.clone() });
-            }
+/// Refuses a name that is not a plain file name, or one given twice.
+fn check_names<'o>(
+    outputs: impl IntoIterator<Item = &'o (String, Content)>,
+) -> Result<(), WriteError> {
+    let mut seen = std::collections::BTreeSet::new();
+    for (name, _) in outputs {
+        let plain = !name.is_empty()
+            && name != "."
+            && name != ".."
+            && !name.contains(['/', '\\'])
+            && !name.starts_with('.');
+        if !plain {
+            return Err(WriteError::BadOutputName { name: name.clone() });
         }
-        Ok(())
+        if !seen.insert(name.as_str()) {
+            return Err(WriteError::DuplicateOutput { name: name.clone() });
+        }
     }
+    Ok(())
+}
+
+/// Writes each output to its temporary file, adding it to `staged`; on a
+/// failure every staged temporary (earlier ones included) is removed.
+fn stage(
+    outputs: &[(String, Content)],
+    dir: &Path,
+    staged: &mut Vec<Staged>,
+) -> Result<(), WriteError> {
+    for (name, content) in outputs {
+        let staging = Staged::new(dir, name);
+        let written = write_synced(&staging.temporary, content);
+        staged.push(staging);
+        if let Err(error) = written {
+            discard(staged);
+            return Err(error);
+        }
+    }
+    Ok(())
+}
+
+/// Renames every staged output into place, or none (see the module
+/// documentation); returns their paths.
+fn put_in_place(staged: Vec<Staged>, dir: &Path) -> Result<Vec<PathBuf>, WriteError> {
+    for index in 0..staged.len() {
+        if let Err(error) = staged.get(index).map_or(Ok(()), Staged::put_in_place) {
+            let (done, rest) = staged.split_at(index);
+            for staging in done.iter().rev() {
+                staging.take_back();
+            }
+            discard(rest);
+            return Err(error);
+        }
+    }
+    for staging in &staged {
+        staging.forget_backup();
+    }
+    if let Ok(directory) = File::open(dir) {
+        // Persist the renames; not every platform can sync a directory.
+        let _ = directory.sync_all();
+    }
+    Ok(staged.into_iter().map(|staging| staging.target).collect())
 }
 
 /// One output on its way into place.

@@ -154,6 +154,9 @@ impl<'t> RowWriter<'t> {
         let start = self.text.len();
         write(self.text);
         let written = self.text.get(start..).unwrap_or_default();
+        if !may_change(written) {
+            return;
+        }
         // Either step that changes a cell makes it longer (a leading `'`,
         // surrounding quotes): a cell of the same length is unchanged.
         let changed = match quote(&neutralise(written)) {
@@ -203,6 +206,19 @@ pub fn neutralise(cell: &str) -> Cow<'_, str> {
     }
 }
 
+/// Whether neutralising or quoting could change a cell: it starts with a
+/// byte [`neutralise`] looks at, or holds one [`quote`] looks for. One pass
+/// over the bytes, for the millions of cells that need neither.
+fn may_change(cell: &str) -> bool {
+    let bytes = cell.as_bytes();
+    bytes
+        .first()
+        .is_some_and(|first| matches!(first, b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r'))
+        || bytes
+            .iter()
+            .any(|byte| matches!(byte, b',' | b'"' | b'\n' | b'\r'))
+}
+
 /// An optional `-`, digits, then optionally `.` and digits.
 fn is_plain_number(text: &str) -> bool {
     let unsigned = text.strip_prefix('-').unwrap_or(text);
@@ -244,6 +260,45 @@ mod tests {
         ];
         for (cell, expected) in cases {
             assert_eq!(neutralise(cell), expected, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn cells_no_check_would_change_are_seen_at_once() {
+        let cells = [
+            "",
+            "A000001",
+            "x,y",
+            "say \"hi\"",
+            "line\nbreak",
+            "-5.00",
+            "-5 MZN",
+            "+5",
+            "=1",
+            "@x",
+            "\tx",
+            "\rx",
+            "a-b",
+            "a=b",
+            "'",
+            "é,",
+        ];
+        for cell in cells {
+            let changed = quote(&neutralise(cell)).len() != cell.len();
+            assert!(may_change(cell) || !changed, "{cell:?}");
+        }
+        assert!(!may_change("A000001") && !may_change("a-b=c@d"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_cell_no_check_would_change_is_left_as_it_is(
+            cell in "[-=+@\t\r\n,\"a-z0-9. é]{0,8}",
+        ) {
+            if !may_change(&cell) {
+                let neutralised = neutralise(&cell);
+                proptest::prop_assert_eq!(quote(&neutralised), cell.as_str());
+            }
         }
     }
 

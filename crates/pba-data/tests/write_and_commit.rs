@@ -147,3 +147,50 @@ fn bad_and_repeated_names_are_refused_before_writing() {
     }
     assert!(entries(dir.path()).is_empty());
 }
+
+#[test]
+fn outputs_made_later_are_written_after_the_first_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut outputs = OutputSet::default();
+    outputs.add_bytes("big.csv", b"a\n1\n".to_vec());
+    let written = outputs
+        .commit_with(dir.path(), || {
+            let mut later = OutputSet::default();
+            later.add_table("small.csv", &Table::new(["b"]).with_row(["=2"]));
+            later
+        })
+        .unwrap();
+    assert_eq!(
+        written,
+        [dir.path().join("big.csv"), dir.path().join("small.csv")]
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("small.csv")).unwrap(),
+        "b\n'=2\n"
+    );
+}
+
+/// A name repeated across the two sets, or a failure among the later
+/// outputs, leaves the directory as it was, temporaries of the first set
+/// included.
+#[test]
+fn a_later_output_that_fails_leaves_the_directory_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("first.csv"), "old\n").unwrap();
+    std::fs::create_dir(dir.path().join("blocked.csv")).unwrap();
+    for later_name in ["first.csv", "blocked.csv", "../out.csv"] {
+        let mut outputs = OutputSet::default();
+        outputs.add_bytes("first.csv", b"new\n".to_vec());
+        let result = outputs.commit_with(dir.path(), || {
+            let mut later = OutputSet::default();
+            later.add_bytes(later_name, b"x\n".to_vec());
+            later
+        });
+        assert!(result.is_err(), "{later_name}");
+        assert_eq!(entries(dir.path()), ["blocked.csv", "first.csv"]);
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("first.csv")).unwrap(),
+            "old\n"
+        );
+    }
+}
