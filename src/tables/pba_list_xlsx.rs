@@ -11,8 +11,9 @@ use pba_data::WriteError;
 use pba_data::xlsx::{SheetWriter, column_letters, new_workbook, workbook_bytes};
 use pba_scorecard::{DistrictId, Policy};
 use pba_scoring::Dataset;
+use rayon::prelude::*;
 use rust_decimal::Decimal;
-use rust_xlsxwriter::{Format, Formula};
+use rust_xlsxwriter::{Format, Formula, Worksheet};
 
 use super::{fixed, flag};
 
@@ -52,15 +53,24 @@ pub fn pba_list_xlsx(
     for row in &list.rows {
         by_district.entry(&row.district_id).or_default().push(row);
     }
-    for (district, rows) in by_district {
-        let sheet = workbook.add_worksheet();
-        sheet.set_name(sheet_name(district.as_str()))?;
-        let name = dataset
-            .districts
-            .get(district)
-            .map(|found| format!("{} ({}, {})", found.name, district, found.province))
-            .unwrap_or_else(|| district.to_string());
-        district_sheet(SheetWriter::new(sheet), &name, &rows, &list.currency)?;
+    // District sheets are filled on every core (a national per-district
+    // list has 161 of them), then added in district order.
+    let sheets: Vec<Result<Worksheet, WriteError>> = by_district
+        .into_par_iter()
+        .map(|(district, rows)| {
+            let mut sheet = Worksheet::new();
+            sheet.set_name(sheet_name(district.as_str()))?;
+            let name = dataset
+                .districts
+                .get(district)
+                .map(|found| format!("{} ({}, {})", found.name, district, found.province))
+                .unwrap_or_else(|| district.to_string());
+            district_sheet(SheetWriter::new(&mut sheet), &name, &rows, &list.currency)?;
+            Ok(sheet)
+        })
+        .collect();
+    for sheet in sheets {
+        workbook.push_worksheet(sheet?);
     }
     workbook_bytes(&mut workbook)
 }
