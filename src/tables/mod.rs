@@ -166,11 +166,32 @@ fn write_digits(text: &mut String, number: u32, width: usize) {
     text.extend(buffer.iter().skip(start).copied().map(char::from));
 }
 
+/// "00" to "99": digits are put two at a time.
+const DIGIT_PAIRS: [[u8; 2]; 100] = {
+    let mut pairs = [[b'0'; 2]; 100];
+    let mut index = 0;
+    while index < 100 {
+        pairs[index] = [b'0' + (index / 10) as u8, b'0' + (index % 10) as u8];
+        index += 1;
+    }
+    pairs
+};
+
 /// Puts the digits of `digits` in `buffer` before `end`, at least
 /// `at_least` of them (zeros in front); returns where they start. The buffer
 /// must have room for them.
 fn put_digits(buffer: &mut [u8], end: usize, mut digits: u64, at_least: usize) -> usize {
     let mut start = end;
+    while digits >= 10 && start >= 2 {
+        start -= 2;
+        if let (Some(slot), Some(pair)) = (
+            buffer.get_mut(start..start + 2),
+            DIGIT_PAIRS.get((digits % 100) as usize),
+        ) {
+            slot.copy_from_slice(pair);
+        }
+        digits /= 100;
+    }
     while (digits > 0 || end - start < at_least) && start > 0 {
         start -= 1;
         if let Some(slot) = buffer.get_mut(start) {

@@ -7,7 +7,7 @@ use foldhash::fast::RandomState;
 
 use pba_data::{RowWriter, csv_text, write_row};
 use pba_scorecard::{AssessmentKind, DomainId, ScorecardSet, same_id};
-use pba_scoring::{AssessmentReason, AssessmentScore, Dataset, YearScores};
+use pba_scoring::{AssessmentReason, AssessmentScore, Dataset, DomainScore, YearScores};
 use rust_decimal::Decimal;
 
 use super::{flag_text, write_date, write_fixed, write_year};
@@ -126,11 +126,22 @@ fn write_assessment_row(text: &mut String, assessment: &AssessmentScore, domains
             ";",
         )
     });
+    // Columns follow the scorecards' domain order: the next domain of the
+    // score is looked at first (a scorecard's domain ids are unique).
+    let scored = assessment.domains();
+    let mut next = 0;
     for domain in domains {
-        let percent = assessment
-            .domains()
-            .iter()
-            .find(|score| same_id(score.domain_id.as_str(), domain.as_str()))
+        let same = |score: &DomainScore| same_id(score.domain_id.as_str(), domain.as_str());
+        let found = scored
+            .get(next)
+            .filter(|score| same(score))
+            .map(|_| next)
+            .or_else(|| scored.iter().position(same));
+        if let Some(position) = found {
+            next = position + 1;
+        }
+        let percent = found
+            .and_then(|position| scored.get(position))
             .and_then(|score| score.rounded_percent(2));
         row.number_with(|cell| {
             if let Some(percent) = percent {

@@ -20,6 +20,9 @@ const MOST_PLACES: u32 = 4;
 /// way: 10⁻²⁰.
 const MARGIN: u128 = 10_u128.pow(20);
 
+/// 10^0 to 10^38.
+const POWERS_OF_TEN: [u128; 39] = crate::rounded_sum::powers_of_ten();
+
 /// `earned / applicable × 100` rounded half away from zero to `places`
 /// decimals (with that scale), when found without decimal division; `None`
 /// when the decimal way must decide (see the module documentation).
@@ -35,28 +38,46 @@ pub(crate) fn rounded_percent(
     {
         return None;
     }
+    let power = |exponent: u32| POWERS_OF_TEN.get(usize::try_from(exponent).ok()?).copied();
     let earned_digits = earned.mantissa().unsigned_abs();
     let applicable_digits = applicable.mantissa().unsigned_abs();
     // The percent in last places: earned × 10^(applicable scale + 2 + places)
     // over applicable × 10^(earned scale).
-    let numerator =
-        earned_digits.checked_mul(10_u128.checked_pow(applicable.scale() + 2 + places)?)?;
-    let denominator = applicable_digits.checked_mul(10_u128.checked_pow(earned.scale())?)?;
-    let whole = numerator / denominator;
-    if whole > 10_u128.pow(2 + places) {
+    let numerator = earned_digits.checked_mul(power(applicable.scale() + 2 + places)?)?;
+    let denominator = applicable_digits.checked_mul(power(earned.scale())?)?;
+    let (whole, remainder) = divide(numerator, denominator);
+    if whole > power(2 + places)? {
         return None;
     }
-    let remainder = numerator % denominator;
     let rest = denominator - remainder;
     let distance = remainder.abs_diff(rest);
+    // distance ≤ denominator / MARGIN, without dividing.
+    let near = distance
+        .checked_mul(MARGIN)
+        .is_some_and(|scaled| scaled <= denominator);
     let rounded = if distance == 0 {
         whole + 1
-    } else if distance <= denominator / MARGIN {
+    } else if near {
         return None;
     } else {
         whole + u128::from(remainder > rest)
     };
     Decimal::try_from_i128_with_scale(i128::try_from(rounded).ok()?, places).ok()
+}
+
+/// Quotient and remainder, in one 64-bit division when both fit (a 128-bit
+/// division is a call).
+fn divide(numerator: u128, denominator: u128) -> (u128, u128) {
+    match (u64::try_from(numerator), u64::try_from(denominator)) {
+        (Ok(numerator), Ok(denominator)) if denominator > 0 => (
+            u128::from(numerator / denominator),
+            u128::from(numerator % denominator),
+        ),
+        _ => {
+            let whole = numerator / denominator.max(1);
+            (whole, numerator - whole * denominator)
+        }
+    }
 }
 
 #[cfg(test)]

@@ -28,19 +28,22 @@ use rust_decimal::Decimal;
 const DECIMAL_LIMIT: u128 = 1 << 96;
 
 /// 10^0 to 10^28, the factors that align a scale to another.
+const POWERS_OF_TEN: [u128; 29] = powers_of_ten();
+
+/// 10^0 to 10^(N-1) (N at most 39: 10^38 is the largest in a `u128`).
 #[expect(
     clippy::indexing_slicing,
     reason = "evaluated at compile time: an index out of range fails the build, not a run"
 )]
-const POWERS_OF_TEN: [u128; 29] = {
-    let mut powers = [1_u128; 29];
+pub(crate) const fn powers_of_ten<const N: usize>() -> [u128; N] {
+    let mut powers = [1_u128; N];
     let mut index = 1;
-    while index < powers.len() {
+    while index < N {
         powers[index] = powers[index - 1] * 10;
         index += 1;
     }
     powers
-};
+}
 
 /// A non-negative decimal as mantissa and scale, added to as rust_decimal adds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
