@@ -72,7 +72,7 @@ pub fn pba_list_xlsx(
     for sheet in sheets {
         workbook.push_worksheet(sheet?);
     }
-    workbook_bytes(&mut workbook)
+    workbook_bytes(workbook)
 }
 
 /// A valid, unique-enough sheet name: at most 31 characters, none of `[]:*?/\`.

@@ -230,7 +230,7 @@ pub fn template_xlsx(definition: &ScorecardDefinition) -> Result<Vec<u8>, WriteE
         .sheet()
         .add_data_validation(first, 4, last, 4, &attended_check)?;
     writer.finish()?;
-    workbook_bytes(&mut workbook)
+    workbook_bytes(workbook)
 }
 
 fn column_of(name: &str) -> u16 {
