@@ -83,6 +83,37 @@ fn rounded_digit_by_digit(value: Decimal, places: u32) -> Decimal {
 /// a national `assessment-scores.csv` has millions of them. The text is made
 /// in a buffer and appended at once.
 pub(crate) fn write_decimal(text: &mut String, value: Decimal) {
+    let scale = value.scale();
+    // Most numbers written (percents, composites rounded to a few places)
+    // have a 64-bit mantissa: written right to left in one buffer.
+    if let (Ok(magnitude), Some(power)) = (
+        u64::try_from(value.mantissa().unsigned_abs()),
+        10_u64.checked_pow(scale),
+    ) {
+        let mut shown = [b'0'; 24];
+        let end = shown.len();
+        let mut start = end;
+        if scale > 0 {
+            start = put_digits(&mut shown, start, magnitude % power, scale as usize) - 1;
+            if let Some(point) = shown.get_mut(start) {
+                *point = b'.';
+            }
+        }
+        start = put_digits(&mut shown, start, magnitude / power, 1);
+        if value.is_sign_negative() {
+            start -= 1;
+            if let Some(sign) = shown.get_mut(start) {
+                *sign = b'-';
+            }
+        }
+        push_ascii(text, shown.get(start..).unwrap_or_default());
+        return;
+    }
+    write_wide_decimal(text, value);
+}
+
+/// [`write_decimal`] for any mantissa.
+fn write_wide_decimal(text: &mut String, value: Decimal) {
     /// The most decimal digits a `u64` always holds, and their power of ten.
     const WORD_DIGITS: usize = 19;
     const WORD: u128 = 10_u128.pow(19);
@@ -125,13 +156,12 @@ pub(crate) fn write_decimal(text: &mut String, value: Decimal) {
         put(b".");
         put(decimals);
     }
-    // ASCII: a valid text.
-    text.push_str(
-        shown
-            .get(..length)
-            .and_then(|bytes| std::str::from_utf8(bytes).ok())
-            .unwrap_or_default(),
-    );
+    push_ascii(text, shown.get(..length).unwrap_or_default());
+}
+
+/// Appends ASCII bytes (digits, signs, points) as text.
+fn push_ascii(text: &mut String, bytes: &[u8]) {
+    text.push_str(std::str::from_utf8(bytes).unwrap_or_default());
 }
 
 /// Writes a date as its `Display` does (`YYYY-MM-DD`), without a formatter
@@ -139,11 +169,11 @@ pub(crate) fn write_decimal(text: &mut String, value: Decimal) {
 pub(crate) fn write_date(text: &mut String, date: Date) {
     match u32::try_from(date.year()) {
         Ok(year @ 0..=9999) => {
-            write_digits(text, year, 4);
-            text.push('-');
-            write_digits(text, u32::from(date.month()), 2);
-            text.push('-');
-            write_digits(text, u32::from(date.day()), 2);
+            let mut shown = *b"0000-00-00";
+            put_digits(&mut shown, 4, u64::from(year), 4);
+            put_digits(&mut shown, 7, u64::from(date.month()), 2);
+            put_digits(&mut shown, 10, u64::from(date.day()), 2);
+            push_ascii(text, &shown);
         }
         // Writing to a `String` cannot fail.
         _ => {
@@ -155,15 +185,6 @@ pub(crate) fn write_date(text: &mut String, date: Date) {
 /// Writes a year as its `Display` does.
 pub(crate) fn write_year(text: &mut String, year: i32) {
     write_decimal(text, Decimal::from(year));
-}
-
-/// Writes a number of 0 or more as its `Display` does, padded with zeros to
-/// `width` digits.
-fn write_digits(text: &mut String, number: u32, width: usize) {
-    let mut buffer = [b'0'; 10];
-    let end = buffer.len();
-    let start = put_digits(&mut buffer, end, u64::from(number), width);
-    text.extend(buffer.iter().skip(start).copied().map(char::from));
 }
 
 /// "00" to "99": digits are put two at a time.
