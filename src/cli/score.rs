@@ -86,12 +86,13 @@ pub fn run(arguments: &ScoreArguments) -> Outcome {
     let mut summary = String::new();
     outputs
         .commit_with(out, || {
-            let mut later = OutputSet::default();
-            later.add_bytes(
-                "facility-scores.csv",
-                tables::facility_scores(&scores, &dataset).into_bytes(),
+            let (facility_scores, text) = rayon::join(
+                || tables::facility_scores(&scores, &dataset),
+                || tables::scores_text(&scores),
             );
-            summary = tables::scores_text(&scores);
+            summary = text;
+            let mut later = OutputSet::default();
+            later.add_bytes("facility-scores.csv", facility_scores.into_bytes());
             later
         })
         .map_err(Failure::user)?;

@@ -7,7 +7,9 @@ use foldhash::fast::RandomState;
 
 use pba_data::{RowWriter, csv_text, write_row};
 use pba_scorecard::{AssessmentKind, DomainId, ScorecardSet, same_id};
-use pba_scoring::{AssessmentReason, AssessmentScore, Dataset, DomainScore, YearScores};
+use pba_scoring::{
+    AssessmentReason, AssessmentScore, Dataset, DomainScore, Facility, FacilityScore, YearScores,
+};
 use rust_decimal::Decimal;
 
 use super::{flag_text, write_date, write_fixed, write_year};
@@ -218,15 +220,27 @@ pub const FACILITY_SCORE_COLUMNS: [&str; 12] = [
 /// `facility-scores.csv`: every facility of the registry. Returns the CSV
 /// text, its rows written on every core.
 pub fn facility_scores(scores: &YearScores, dataset: &Dataset) -> String {
-    let counts = isc_counts(scores);
+    // Scores made by `pba score` carry their ISC count; others are counted.
+    let counts = scores
+        .facilities
+        .iter()
+        .any(|facility| facility.assessments.is_none())
+        .then(|| isc_counts(scores));
     let columns = FACILITY_SCORE_COLUMNS.map(str::to_owned);
-    csv_text(&columns, &scores.facilities, |text, facility| {
-        let registry = dataset.facilities.get(&facility.facility_id);
+    let rows = with_registry(&scores.facilities, dataset);
+    csv_text(&columns, &rows, |text, (facility, registry)| {
         let district = registry.and_then(|found| dataset.districts.get(&found.district_id));
-        let (all, valid) = counts
-            .get(facility.facility_id.as_str())
-            .copied()
-            .unwrap_or_default();
+        let (all, valid) = match (facility.assessments, &counts) {
+            (Some(all), _) => (
+                usize::try_from(all).unwrap_or(usize::MAX),
+                usize::try_from(facility.valid_assessments).unwrap_or(usize::MAX),
+            ),
+            (None, Some(counts)) => counts
+                .get(facility.facility_id.as_str())
+                .copied()
+                .unwrap_or_default(),
+            (None, None) => (0, 0),
+        };
         let mut row = RowWriter::new(text);
         row.cell(facility.facility_id.as_str());
         row.shown(facility.fiscal_year);
@@ -242,6 +256,32 @@ pub fn facility_scores(scores: &YearScores, dataset: &Dataset) -> String {
         row.shown(all - valid.min(all));
         row.end();
     })
+}
+
+/// Each facility score with its registry entry. Scores come in the
+/// registry's (facility id) order, so the entry after the one found last is
+/// tried (after those it passes) before a tree search.
+fn with_registry<'s, 'd>(
+    facilities: &'s [FacilityScore],
+    dataset: &'d Dataset,
+) -> Vec<(&'s FacilityScore, Option<&'d Facility>)> {
+    let mut registry = dataset.facilities.iter().peekable();
+    facilities
+        .iter()
+        .map(|facility| {
+            while registry
+                .next_if(|(id, _)| **id < facility.facility_id)
+                .is_some()
+            {}
+            let next = registry
+                .next_if(|(id, _)| **id == facility.facility_id)
+                .map(|(_, found)| found);
+            (
+                facility,
+                next.or_else(|| dataset.facilities.get(&facility.facility_id)),
+            )
+        })
+        .collect()
 }
 
 /// The stderr summary of a scoring run.
@@ -299,4 +339,65 @@ pub fn scores_text(scores: &YearScores) -> String {
         );
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pba_scorecard::{BudgetUnit, DistrictId, FacilityId, FacilityType, PaymentChannel};
+
+    fn facility(id: &str) -> Facility {
+        Facility {
+            id: FacilityId::new(id),
+            name: format!("Facility {id}"),
+            facility_type: FacilityType::DistrictHospital,
+            district_id: DistrictId::new("D"),
+            budget_unit: BudgetUnit::None,
+            payment_channel: PaymentChannel::ESistafe,
+            beds: None,
+            catchment_population: None,
+            active: true,
+        }
+    }
+
+    fn score(id: &str) -> FacilityScore {
+        FacilityScore {
+            facility_id: FacilityId::new(id),
+            fiscal_year: 2019,
+            score: None,
+            eligible: false,
+            reason: None,
+            valid_assessments: 0,
+            assessments: None,
+            scorecard_id: None,
+        }
+    }
+
+    /// In order, out of order, with registry entries skipped and with a
+    /// score of no registry entry: each score gets its own entry.
+    #[test]
+    fn each_score_finds_its_registry_entry() {
+        let mut dataset = Dataset::default();
+        for id in ["F1", "F2", "F3", "F4", "F5"] {
+            dataset.facilities.insert(FacilityId::new(id), facility(id));
+        }
+        let orders: [&[&str]; 4] = [
+            &["F1", "F2", "F3", "F4", "F5"],
+            &["F2", "F4"],
+            &["F5", "F1", "F3", "F2"],
+            &["F0", "F2", "F9", "F3"],
+        ];
+        for order in orders {
+            let scores: Vec<FacilityScore> = order.iter().map(|id| score(id)).collect();
+            let found: Vec<Option<&str>> = with_registry(&scores, &dataset)
+                .into_iter()
+                .map(|(_, entry)| entry.map(|entry| entry.id.as_str()))
+                .collect();
+            let expected: Vec<Option<&str>> = order
+                .iter()
+                .map(|id| dataset.facilities.contains_key(*id).then_some(*id))
+                .collect();
+            assert_eq!(found, expected, "{order:?}");
+        }
+    }
 }

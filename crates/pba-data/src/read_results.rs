@@ -219,6 +219,7 @@ pub fn read_facility_score_rows(path: &Path) -> Result<Vec<(usize, FacilityScore
                     eligible,
                     reason,
                     valid_assessments,
+                    assessments: None,
                     scorecard_id: scorecard_id.map(ScorecardId::from),
                 },
             ));

@@ -279,6 +279,7 @@ fn facility_score(
         eligible,
         reason,
         valid_assessments: valid_count,
+        assessments: Some(u32::try_from(in_year.len()).unwrap_or(u32::MAX)),
         scorecard_id: most_used_scorecard(&valid).or(fallback_scorecard),
     }
 }

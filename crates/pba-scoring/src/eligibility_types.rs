@@ -100,6 +100,9 @@ pub struct FacilityScore {
     pub reason: Option<IneligibleReason>,
     /// Number of valid ISC assessments in the fiscal year.
     pub valid_assessments: u32,
+    /// Number of ISC assessments in the fiscal year, valid or not; `None`
+    /// for a score read from a file (it is not needed to allocate).
+    pub assessments: Option<u32>,
     /// The scorecard of the valid assessments (or the one that applies to the
     /// facility type), `None` when no scorecard applies.
     pub scorecard_id: Option<ScorecardId>,

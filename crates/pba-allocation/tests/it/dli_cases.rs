@@ -94,6 +94,7 @@ fn dli_cases() {
                     eligible: reason.is_none(),
                     reason,
                     valid_assessments: 2,
+                    assessments: None,
                     scorecard_id: Some(ScorecardId::new("hospital")),
                 };
                 (id, score)

@@ -194,6 +194,7 @@ pub fn scores(
                 eligible: reason.is_none(),
                 reason,
                 valid_assessments: if reason.is_none() { 2 } else { 1 },
+                assessments: None,
                 scorecard_id: Some(ScorecardId::new("hospital")),
             };
             (id, score)
