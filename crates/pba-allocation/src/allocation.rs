@@ -19,7 +19,7 @@
 
 use std::collections::BTreeMap;
 
-use pba_scorecard::{FacilityId, Policy, Scope, ScorecardDefinition};
+use pba_scorecard::{DistrictId, FacilityId, Policy, Scope, ScorecardDefinition};
 use pba_scoring::{Dataset, District, Facility, FacilityScore, IneligibleReason};
 use rust_decimal::Decimal;
 
@@ -117,6 +117,10 @@ pub fn allocate_with(
     Ok(list)
 }
 
+/// A district with the envelopes its facilities are in: policy position and
+/// scope.
+type DistrictEnvelopes<'data, 'policy> = (&'data District, Vec<(usize, &'policy Scope)>);
+
 /// The facilities of each envelope, in policy order, sorted by district id
 /// then facility id.
 fn envelope_members<'data>(
@@ -125,36 +129,49 @@ fn envelope_members<'data>(
     dataset: &'data Dataset,
 ) -> Result<Vec<Vec<(&'data Facility, &'data District)>>, AllocationError> {
     let mut members = vec![Vec::new(); policy.envelopes.len()];
+    // Each district with the envelopes its facilities are in (policy
+    // position and scope), worked out once per district instead of once per
+    // facility: a per-district policy has an envelope per district.
+    let districts: BTreeMap<&DistrictId, DistrictEnvelopes<'_, '_>> = dataset
+        .districts
+        .values()
+        .map(|district| {
+            let envelopes = (policy.envelopes.iter().enumerate())
+                .filter(|(_, envelope)| in_scope(&envelope.scope, district))
+                .map(|(position, envelope)| (position, &envelope.scope))
+                .collect();
+            (&district.id, (district, envelopes))
+        })
+        .collect();
     for facility in dataset.facilities.values() {
         if !scorecard.applies_to.contains(&facility.facility_type) {
             continue;
         }
-        let district = dataset
-            .districts
-            .get(&facility.district_id)
-            .ok_or_else(|| AllocationError::UnknownDistrict {
+        let (district, envelopes) = districts.get(&facility.district_id).ok_or_else(|| {
+            AllocationError::UnknownDistrict {
                 facility: facility.id.clone(),
                 district: facility.district_id.clone(),
-            })?;
+            }
+        })?;
         if let Some(priorities) = &policy.district_priority
             && !priorities.contains(&district.priority)
         {
             continue;
         }
-        let mut found: Option<&Scope> = None;
-        for (envelope, list) in policy.envelopes.iter().zip(members.iter_mut()) {
-            if !in_scope(&envelope.scope, district) {
-                continue;
+        match envelopes.as_slice() {
+            [] => {}
+            [(position, _)] => {
+                if let Some(list) = members.get_mut(*position) {
+                    list.push((facility, *district));
+                }
             }
-            if let Some(first) = found {
+            [(_, first), (_, second), ..] => {
                 return Err(AllocationError::FacilityInTwoEnvelopes {
                     facility: facility.id.clone(),
-                    first: first.clone(),
-                    second: envelope.scope.clone(),
+                    first: (*first).clone(),
+                    second: (*second).clone(),
                 });
             }
-            found = Some(&envelope.scope);
-            list.push((facility, district));
         }
     }
     for list in &mut members {
