@@ -69,8 +69,6 @@ pub struct DomainScore {
     pub applicable_points: Decimal,
     /// One of its values could not be scored.
     pub incomplete: bool,
-    /// effective weight × fraction: its part of the composite.
-    pub weighted: Option<Decimal>,
 }
 
 impl DomainScore {
@@ -129,6 +127,20 @@ pub struct CompositeScore {
     pub critical_cap_applied: bool,
     /// Composite after the cap (0-100, unrounded).
     pub composite: Option<Decimal>,
+}
+
+impl CompositeScore {
+    /// A domain's weighted part of the composite (effective weight ×
+    /// fraction, worked out as `weight × 100 × earned / (applicable ×
+    /// applicable weight)`): `None` for a domain the composite does not
+    /// weigh, or when there is no composite.
+    #[must_use]
+    pub fn weighted(&self, domain: &DomainScore) -> Option<Decimal> {
+        if self.uncapped.is_none() || !has_fraction(domain) {
+            return None;
+        }
+        weighted_part(domain, applicable_weight(&self.domains)?)
+    }
 }
 
 /// What a score keeps beside its composite.
@@ -372,7 +384,6 @@ impl<'a> PreparedScorecard<'a> {
                 earned: Decimal::ZERO,
                 applicable_points: Decimal::ZERO,
                 incomplete: false,
-                weighted: None,
             })
             .collect()
     }
@@ -405,12 +416,7 @@ impl<'a> PreparedScorecard<'a> {
             None => self.parts_in_decimals(values, keep_indicators, domains),
         };
 
-        let applicable_weight = domains
-            .iter()
-            .filter(|domain| domain.applicable_points > Decimal::ZERO || domain.incomplete)
-            .try_fold(Decimal::ZERO, |total, domain| {
-                total.checked_add(domain.weight)
-            });
+        let applicable_weight = applicable_weight(&domains);
         let redistributed = if applicable_weight.is_some_and(|weight| weight > Decimal::ZERO) {
             domains
                 .iter()
@@ -462,34 +468,81 @@ impl<'a> PreparedScorecard<'a> {
     }
 }
 
-/// Sets effective weights and weighted parts; returns the uncapped composite.
-/// Each part is `weight × 100 × earned / (applicable × applicable_weight)`,
-/// multiplied before dividing. `known_effective`: the effective weights over
+/// Σ weights of the domains with an applicable item (or an incomplete one);
+/// `None` on overflow.
+fn applicable_weight(domains: &[DomainScore]) -> Option<Decimal> {
+    domains
+        .iter()
+        .filter(|domain| domain.applicable_points > Decimal::ZERO || domain.incomplete)
+        .try_fold(Decimal::ZERO, |total, domain| {
+            total.checked_add(domain.weight)
+        })
+}
+
+/// Sets effective weights; returns the uncapped composite: Σ weighted parts
+/// ([`weighted_part`]) snapped to [`EXACT_PLACES`]. The sum is found in whole
+/// numbers when it can be ([`crate::weighted_sum`], the same result), else
+/// part by part in decimals. `known_effective`: the effective weights over
 /// this applicable weight by domain position, when already worked out.
 fn weigh(
     domains: &mut [DomainScore],
     applicable_weight: Decimal,
     known_effective: Option<&[Option<Decimal>]>,
 ) -> Option<Decimal> {
+    let effective = |position: usize, domain: &DomainScore| match known_effective
+        .and_then(|known| known.get(position))
+    {
+        Some(known) => *known,
+        None => effective_weight(domain.weight, applicable_weight),
+    };
+    let mut all_effective = true;
+    for (position, domain) in domains.iter_mut().enumerate() {
+        domain.effective_weight = if has_fraction(domain) {
+            let found = effective(position, domain);
+            all_effective &= found.is_some();
+            found
+        } else {
+            None
+        };
+    }
+    // The domains weighed are those with an effective weight now.
+    if all_effective
+        && let Some(total) = crate::weighted_sum::snapped(
+            domains
+                .iter()
+                .filter(|domain| domain.effective_weight.is_some()),
+            applicable_weight,
+        )
+    {
+        return Some(total);
+    }
+    // Part by part, each domain's effective weight set once its part is
+    // worked out (none past a part that overflows).
+    for domain in domains.iter_mut() {
+        domain.effective_weight = None;
+    }
     let mut total = Decimal::ZERO;
     for (position, domain) in domains
         .iter_mut()
         .enumerate()
         .filter(|(_, domain)| has_fraction(domain))
     {
-        let scaled = domain.weight.checked_mul(Decimal::ONE_HUNDRED)?;
-        let effective = match known_effective.and_then(|known| known.get(position)) {
-            Some(known) => *known,
-            None => effective_weight(domain.weight, applicable_weight),
-        }?;
-        let weighted = scaled
-            .checked_mul(domain.earned)?
-            .checked_div(domain.applicable_points.checked_mul(applicable_weight)?)?;
+        let effective = effective(position, domain)?;
+        let weighted = weighted_part(domain, applicable_weight)?;
         domain.effective_weight = Some(effective);
-        domain.weighted = Some(weighted);
         total = total.checked_add(weighted)?;
     }
     Some(snap(total))
+}
+
+/// A domain's part of the composite: `weight × 100 × earned / (applicable ×
+/// applicable_weight)`, multiplied before dividing.
+pub(crate) fn weighted_part(domain: &DomainScore, applicable_weight: Decimal) -> Option<Decimal> {
+    domain
+        .weight
+        .checked_mul(Decimal::ONE_HUNDRED)?
+        .checked_mul(domain.earned)?
+        .checked_div(domain.applicable_points.checked_mul(applicable_weight)?)
 }
 
 /// Whether a domain's fraction, `earned / applicable`, is a number: what its
@@ -536,7 +589,7 @@ pub fn reported_score(value: Decimal) -> Decimal {
 }
 
 /// Drops the last-digit error of decimal division (see the module documentation).
-fn snap(value: Decimal) -> Decimal {
+pub(crate) fn snap(value: Decimal) -> Decimal {
     value
         .round_dp_with_strategy(EXACT_PLACES, RoundingStrategy::MidpointAwayFromZero)
         .normalize()

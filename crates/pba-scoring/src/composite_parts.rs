@@ -38,7 +38,6 @@ impl SpareDomains {
             domain.earned = Decimal::ZERO;
             domain.applicable_points = Decimal::ZERO;
             domain.incomplete = false;
-            domain.weighted = None;
         }
         Some(domains)
     }

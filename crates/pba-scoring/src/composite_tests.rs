@@ -87,7 +87,7 @@ fn domains_sum_earned_over_applicable_points_and_weigh_them() {
     );
     assert_eq!(score.domains[0].fraction(), Some(number("0.6")));
     assert_eq!(score.domains[0].percent(), Some(number("60")));
-    assert_eq!(score.domains[0].weighted, Some(number("36")));
+    assert_eq!(score.weighted(&score.domains[0]), Some(number("36")));
     assert_eq!(score.composite, Some(number("76")));
     assert!(score.redistributed.is_empty());
 }
@@ -488,7 +488,6 @@ mod whole_sums {
             earned,
             applicable_points: applicable,
             incomplete,
-            weighted: None,
         };
         let half = Decimal::new(5, 1);
         let cases = [

@@ -190,7 +190,7 @@ fn explain_composite(
     ])];
     for domain in &score.domains {
         let redistributed = score.redistributed.contains(&domain.domain_id);
-        let weighted = match domain.weighted {
+        let weighted = match score.weighted(domain) {
             Some(weighted) => text(weighted),
             None if redistributed => "weight redistributed (no applicable item)".to_owned(),
             None if domain.incomplete => "incomplete".to_owned(),

@@ -44,6 +44,7 @@ mod rounded_percent;
 mod rounded_sum;
 pub mod validity;
 mod value_entry;
+mod weighted_sum;
 
 pub use assessment::{AssessmentScore, ConsultationPart, score_assessment};
 pub use composite::{
