@@ -85,28 +85,23 @@ fn rounded_digit_by_digit(value: Decimal, places: u32) -> Decimal {
 pub(crate) fn write_decimal(text: &mut String, value: Decimal) {
     let scale = value.scale();
     // Most numbers written (percents, composites rounded to a few places)
-    // have a 64-bit mantissa: written right to left in one buffer.
+    // have a 64-bit mantissa: whole part and decimals are written as two
+    // integers (`itoa`), the decimals as 10^scale + decimals, its leading 1
+    // dropped to keep their leading zeros.
     if let (Ok(magnitude), Some(power)) = (
         u64::try_from(value.mantissa().unsigned_abs()),
-        10_u64.checked_pow(scale),
+        10_u64.checked_pow(scale).filter(|_| scale <= 18),
     ) {
-        let mut shown = [b'0'; 24];
-        let end = shown.len();
-        let mut start = end;
-        if scale > 0 {
-            start = put_digits(&mut shown, start, magnitude % power, scale as usize) - 1;
-            if let Some(point) = shown.get_mut(start) {
-                *point = b'.';
-            }
-        }
-        start = put_digits(&mut shown, start, magnitude / power, 1);
+        let mut digits = itoa::Buffer::new();
         if value.is_sign_negative() {
-            start -= 1;
-            if let Some(sign) = shown.get_mut(start) {
-                *sign = b'-';
-            }
+            text.push('-');
         }
-        push_ascii(text, shown.get(start..).unwrap_or_default());
+        text.push_str(digits.format(magnitude / power));
+        if scale > 0 {
+            text.push('.');
+            let padded = digits.format(power + magnitude % power);
+            text.push_str(padded.get(1..).unwrap_or_default());
+        }
         return;
     }
     write_wide_decimal(text, value);
