@@ -147,11 +147,7 @@ impl<'t> RowWriter<'t> {
 
     /// Writes the cell `write` appends to the text (it must only append).
     pub fn cell_with(&mut self, write: impl FnOnce(&mut String)) {
-        if self.cells > 0 {
-            self.text.push(',');
-        }
-        self.cells += 1;
-        let start = self.text.len();
+        let start = self.next_cell();
         write(self.text);
         let written = self.text.get(start..).unwrap_or_default();
         if !may_change(written) {
@@ -173,11 +169,7 @@ impl<'t> RowWriter<'t> {
     /// optional `-`, digits, an optional `.` and digits) or nothing: a cell
     /// neither quoting nor neutralising changes, so it is not checked.
     pub fn number_with(&mut self, write: impl FnOnce(&mut String)) {
-        if self.cells > 0 {
-            self.text.push(',');
-        }
-        self.cells += 1;
-        let start = self.text.len();
+        let start = self.next_cell();
         write(self.text);
         debug_assert!(
             self.text
@@ -186,6 +178,16 @@ impl<'t> RowWriter<'t> {
             "not a plain number: {:?}",
             self.text.get(start..)
         );
+    }
+
+    /// Puts the comma before a cell after the first; returns where the cell
+    /// starts.
+    fn next_cell(&mut self) -> usize {
+        if self.cells > 0 {
+            self.text.push(',');
+        }
+        self.cells += 1;
+        self.text.len()
     }
 
     /// Ends the row with its line break.
