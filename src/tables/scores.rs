@@ -373,6 +373,37 @@ mod tests {
         }
     }
 
+    /// Scores read from a file carry no ISC count: the table then counts
+    /// the assessments, and writes the same bytes.
+    #[test]
+    fn counts_are_the_same_carried_or_counted() {
+        let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small");
+        let dataset = pba_data::read_dataset(&data).expect("the small fixture reads");
+        let scorecards = crate::definitions::scorecards(None).expect("shipped scorecards");
+        let program = crate::definitions::program(None).expect("shipped program");
+        let scores = pba_scoring::score_year(
+            &dataset,
+            &scorecards,
+            program.calendar,
+            program.min_assessments,
+            2019,
+        );
+        assert!(
+            scores
+                .facilities
+                .iter()
+                .any(|facility| facility.assessments > Some(1))
+        );
+        let mut counted = scores.clone();
+        for facility in &mut counted.facilities {
+            facility.assessments = None;
+        }
+        assert_eq!(
+            facility_scores(&counted, &dataset),
+            facility_scores(&scores, &dataset)
+        );
+    }
+
     /// In order, out of order, with registry entries skipped and with a
     /// score of no registry entry: each score gets its own entry.
     #[test]
