@@ -2,19 +2,38 @@
 //! decimals, found in whole numbers instead of one decimal division per
 //! domain.
 //!
-//! The decimal way (`composite::weigh`) divides each domain's part, `weight
-//! × 100 × earned / (applicable × applicable_weight)`, to 28 significant
-//! digits, adds the parts and snaps the sum to 20 decimals, half away from
-//! zero. Here each part is found to 26 decimals with one 128-bit division
-//! (truncated, so the sum of `n` parts is at most `n` units of 10⁻²⁶ below
-//! the exact sum) and the sum is snapped the same way, when it lies more than
-//! [`MARGIN`] units of 10⁻²⁶ from a midpoint of the 20th decimal. The decimal
-//! way's own error then cannot change the result: for a sum below
-//! [`LARGEST_SUM`] each part's quotient is within a unit, each addition
-//! within half a unit, and a product rounded to 28 decimals within a unit.
-//! A negative number, a product of 2^96 units or more (where the decimal way
-//! overflows), a larger sum, more than [`MOST_PARTS`] parts or a near-midpoint
-//! give `None`, and the caller divides.
+//! The decimal way (`composite::weigh`) works out each domain's part,
+//! `weight × 100 × earned / (applicable × applicable_weight)`, with decimal
+//! products and a division to 28 significant digits, adds the parts and
+//! snaps the sum to 20 decimals, half away from zero. Here each part is found
+//! to 26 decimals with one 128-bit division (truncated, so the sum of `n`
+//! parts is at most `n` units of 10⁻²⁶ below the exact sum) and the sum is
+//! snapped the same way, when it lies more than [`MARGIN`] units of 10⁻²⁶
+//! from a midpoint of the 20th decimal.
+//!
+//! The decimal way's own error then cannot change the result, because only
+//! inputs that bound it are taken here:
+//! - `weight × 100` and the divisor `applicable × applicable_weight` must be
+//!   exact decimals (mantissa below 2^96, at most 28 decimals);
+//! - the dividend `weight × 100 × earned` may be rounded (a mantissa past
+//!   2^96 keeps 28 significant digits; past 28 decimals it is cut to 28), but
+//!   then the divisor must be at least 1, so that the rounding moves a part
+//!   of at most [`LARGEST_SUM`] by at most 21 units;
+//! - each quotient is then within a unit (28 significant digits of a number
+//!   below 200), and each addition within half a unit.
+//!
+//! So `n` parts are off by at most about 23 `n` units, far below the margin.
+//! Anything else gives `None`, and the caller divides:
+//! - a negative number;
+//! - a product that breaks the rules above;
+//! - a product of 2^96 units or more (where the decimal way overflows);
+//! - a larger sum;
+//! - more than [`MOST_PARTS`] parts;
+//! - a sum near a midpoint.
+//!
+//! An independent review (160 million generated cases) found the first
+//! version, which did not require exact products, wrong for tiny divisors
+//! with many decimals; those cases are tests now.
 
 use rust_decimal::Decimal;
 
@@ -40,6 +59,9 @@ const LARGEST_SUM: u128 = 200 * 10_u128.pow(PLACES);
 /// 2^96: a decimal's mantissa is below it.
 const DECIMAL_LIMIT: u128 = 1 << 96;
 
+/// The most decimals a decimal holds.
+const MOST_SCALE: u32 = 28;
+
 /// 10^0 to 10^38.
 const POWERS_OF_TEN: [u128; 39] = powers_of_ten();
 
@@ -57,17 +79,27 @@ pub(crate) fn snapped<'d>(
         let (weight, weight_scale) = digits(domain.weight)?;
         let (earned, earned_scale) = digits(domain.earned)?;
         let (applicable, applicable_scale) = digits(domain.applicable_points)?;
-        let numerator = weight.checked_mul(100)?.checked_mul(earned)?;
+        let scaled = weight
+            .checked_mul(100)
+            .filter(|scaled| *scaled < DECIMAL_LIMIT)?;
+        let numerator = scaled.checked_mul(earned)?;
         let denominator = applicable.checked_mul(all_weights)?;
-        // Both products' values must fit a decimal (the decimal way rounds
-        // a longer mantissa but overflows past 2^96 units).
-        let fits = |mantissa: u128, scale: u32| {
-            mantissa < DECIMAL_LIMIT.saturating_mul(power(scale).unwrap_or(u128::MAX))
-        };
-        if !fits(numerator, weight_scale + earned_scale)
-            || !fits(denominator, applicable_scale + all_weights_scale)
+        let (numerator_scale, denominator_scale) = (
+            weight_scale + earned_scale,
+            applicable_scale + all_weights_scale,
+        );
+        // The divisor exact; the dividend exact, or divided by at least 1.
+        let exact = |mantissa: u128, scale: u32| mantissa < DECIMAL_LIMIT && scale <= MOST_SCALE;
+        let at_least_one = power(denominator_scale).is_some_and(|one| denominator >= one);
+        if !exact(denominator, denominator_scale)
             || denominator == 0
+            || !(exact(numerator, numerator_scale) || at_least_one)
         {
+            return None;
+        }
+        // The dividend's value must fit a decimal (the decimal way rounds a
+        // longer mantissa but overflows past 2^96 units).
+        if numerator >= DECIMAL_LIMIT.saturating_mul(power(numerator_scale).unwrap_or(u128::MAX)) {
             return None;
         }
         // part × 10^26 = numerator × 10^(applicable scale + weights scale +

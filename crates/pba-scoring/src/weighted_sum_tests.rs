@@ -59,6 +59,42 @@ fn negative_and_near_midpoint_sums_are_left_to_division() {
     assert_eq!(snapped(near.iter(), Decimal::ONE), None);
 }
 
+/// Cases an independent review found the first version wrong on: tiny
+/// divisors with many decimals (the decimal way rounds its products), a
+/// divisor that rounds to 0, and a weight whose × 100 overflows.
+#[test]
+fn rounded_and_overflowing_products_are_left_to_division() {
+    let cases = [
+        (
+            "0.145",
+            "0.0000000488833333333333333333",
+            "0.0000000838",
+            "4.945",
+        ),
+        (
+            "0.00000000000001",
+            "0.0000000000000333333333333333",
+            "0.0000000000001",
+            "0.00000000000001",
+        ),
+        (
+            "0.000000000000001",
+            "0.000000000000001",
+            "0.000000000000001",
+            "0.000000000000001",
+        ),
+        ("1000000000000000000000000000", "0", "1", "1"),
+    ];
+    for (weight, earned, applicable, weights) in cases {
+        let domains = [domain(number(weight), number(earned), number(applicable))];
+        let found = snapped(domains.iter(), number(weights));
+        assert!(
+            found.is_none() || found == divided(&domains, number(weights)),
+            "{weight} {earned} {applicable} {weights}: {found:?}"
+        );
+    }
+}
+
 /// A decimal made as scoring makes earned points: whole points, or a
 /// fraction (a quotient to 28 digits) of them.
 fn earned() -> impl Strategy<Value = (Decimal, Decimal)> {
@@ -86,6 +122,33 @@ proptest! {
             .collect();
         let weights = domains.iter().map(|domain| domain.weight).sum::<Decimal>()
             + Decimal::from(other_weights);
+        if let Some(found) = snapped(domains.iter(), weights) {
+            prop_assert_eq!(Some(found), divided(&domains, weights));
+        }
+    }
+
+    /// Weights and points with many decimals, tiny and huge: whenever the
+    /// whole-number way answers, it is the decimal way's answer.
+    #[test]
+    fn agrees_on_any_scales(
+        parts in prop::collection::vec(
+            (1_u64..1_000_000, 0_u32..=12, 0_u64..1_000_000_000, 0_u32..=28, 1_u64..1_000_000, 0_u32..=14),
+            1..5,
+        ),
+        weights in 1_u64..1_000_000,
+        weights_scale in 0_u32..=14,
+    ) {
+        let domains: Vec<DomainScore> = parts
+            .iter()
+            .map(|(weight, weight_scale, earned, earned_scale, applicable, applicable_scale)| {
+                domain(
+                    Decimal::new(i64::try_from(*weight).unwrap_or(1), *weight_scale),
+                    Decimal::new(i64::try_from(*earned).unwrap_or(0), *earned_scale),
+                    Decimal::new(i64::try_from(*applicable).unwrap_or(1), *applicable_scale),
+                )
+            })
+            .collect();
+        let weights = Decimal::new(i64::try_from(weights).unwrap_or(1), weights_scale);
         if let Some(found) = snapped(domains.iter(), weights) {
             prop_assert_eq!(Some(found), divided(&domains, weights));
         }
