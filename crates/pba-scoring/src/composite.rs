@@ -91,7 +91,7 @@ impl DomainScore {
 
     /// [`Self::percent`] rounded half away from zero to `places` decimals,
     /// with that scale: what rounding the percent gives, found without
-    /// decimal division in nearly every case ([`crate::rounded_percent`]).
+    /// decimal division in nearly every case (module `rounded_percent`).
     #[must_use]
     pub fn rounded_percent(&self, places: u32) -> Option<Decimal> {
         if self.incomplete || self.applicable_points <= Decimal::ZERO {
