@@ -134,13 +134,13 @@ fn envelope_members<'data>(
     // facility: a per-district policy has an envelope per district.
     let districts: BTreeMap<&DistrictId, DistrictEnvelopes<'_, '_>> = dataset
         .districts
-        .values()
-        .map(|district| {
+        .iter()
+        .map(|(id, district)| {
             let envelopes = (policy.envelopes.iter().enumerate())
                 .filter(|(_, envelope)| in_scope(&envelope.scope, district))
                 .map(|(position, envelope)| (position, &envelope.scope))
                 .collect();
-            (&district.id, (district, envelopes))
+            (id, (district, envelopes))
         })
         .collect();
     for facility in dataset.facilities.values() {

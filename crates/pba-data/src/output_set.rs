@@ -224,9 +224,11 @@ impl Staged {
     }
 
     /// Keeps a hard link to the file being replaced, then renames.
+    /// A backup left by an earlier run that stopped half way (with the same
+    /// process id) is removed first, so that taking back never restores it.
     fn put_in_place(&self) -> Result<(), WriteError> {
+        let _ = fs::remove_file(&self.backup);
         if self.target.is_file() {
-            let _ = fs::remove_file(&self.backup);
             fs::hard_link(&self.target, &self.backup).map_err(io("back up", &self.target))?;
         }
         fs::rename(&self.temporary, &self.target).map_err(io("rename into", &self.target))

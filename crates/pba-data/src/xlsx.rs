@@ -42,7 +42,9 @@ pub fn new_workbook() -> Result<Workbook, WriteError> {
 /// When `rust_xlsxwriter` cannot assemble the file.
 pub fn workbook_bytes(mut workbook: Workbook) -> Result<Vec<u8>, WriteError> {
     let bytes = workbook.save_to_buffer()?;
-    std::thread::spawn(move || drop(workbook));
+    // When no thread can be made, the closure (and the workbook) is dropped
+    // here instead.
+    let _ = std::thread::Builder::new().spawn(move || drop(workbook));
     Ok(bytes)
 }
 

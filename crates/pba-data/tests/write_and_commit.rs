@@ -194,3 +194,23 @@ fn a_later_output_that_fails_leaves_the_directory_as_it_was() {
         );
     }
 }
+
+/// A backup left by an earlier run of the same process id that stopped half
+/// way is never taken for the file being replaced.
+#[test]
+fn a_stale_backup_is_not_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let stale = dir
+        .path()
+        .join(format!(".first.csv.{}.bak", std::process::id()));
+    std::fs::write(&stale, "stale\n").unwrap();
+    std::fs::create_dir(dir.path().join("second.csv")).unwrap();
+    let mut outputs = OutputSet::default();
+    outputs.add_bytes("first.csv", b"new\n".to_vec());
+    outputs.add_bytes("second.csv", b"x\n".to_vec());
+    assert!(outputs.commit(dir.path()).is_err());
+    assert!(
+        !dir.path().join("first.csv").exists(),
+        "the stale backup came back"
+    );
+}
