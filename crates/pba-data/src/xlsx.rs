@@ -34,8 +34,8 @@ pub fn new_workbook() -> Result<Workbook, WriteError> {
 }
 
 /// The bytes of a finished workbook. The workbook is freed on a thread of
-/// its own: a national per-district list holds a million cells, which took
-/// about 20 ms to free while the outputs waited.
+/// its own: the benchmark's national per-district list holds about half a
+/// million cells, which took about 20 ms to free while the outputs waited.
 ///
 /// # Errors
 ///
