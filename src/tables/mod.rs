@@ -18,6 +18,7 @@ pub use scores::*;
 pub use verification::*;
 
 use std::fmt::Write as _;
+use std::ops::{Add, Div, Rem};
 
 use pba_scorecard::Date;
 use rust_decimal::Decimal;
@@ -80,95 +81,61 @@ fn rounded_digit_by_digit(value: Decimal, places: u32) -> Decimal {
 
 /// Writes a decimal as its `Display` does (all its scale's digits, `-` when
 /// its sign is negative, zero included), without going through a formatter:
-/// a national `assessment-scores.csv` has millions of them. The text is made
-/// in a buffer and appended at once.
+/// a national `assessment-scores.csv` has millions of them. The whole part
+/// and the decimals are written as two integers with `itoa`, the decimals as
+/// 10^scale + decimals with the leading 1 dropped, which keeps their leading
+/// zeros; in 64 bits when the number fits (most percents and composites).
 pub(crate) fn write_decimal(text: &mut String, value: Decimal) {
     let scale = value.scale();
-    // Most numbers written (percents, composites rounded to a few places)
-    // have a 64-bit mantissa: whole part and decimals are written as two
-    // integers (`itoa`), the decimals as 10^scale + decimals, its leading 1
-    // dropped to keep their leading zeros.
-    if let (Ok(magnitude), Some(power)) = (
-        u64::try_from(value.mantissa().unsigned_abs()),
+    let magnitude = value.mantissa().unsigned_abs();
+    if value.is_sign_negative() {
+        text.push('-');
+    }
+    match (
+        u64::try_from(magnitude),
         10_u64.checked_pow(scale).filter(|_| scale <= 18),
     ) {
-        let mut digits = itoa::Buffer::new();
-        if value.is_sign_negative() {
-            text.push('-');
-        }
-        text.push_str(digits.format(magnitude / power));
-        if scale > 0 {
-            text.push('.');
-            let padded = digits.format(power + magnitude % power);
-            text.push_str(padded.get(1..).unwrap_or_default());
-        }
-        return;
+        (Ok(magnitude), Some(power)) => write_scaled(text, magnitude, power, scale),
+        // A decimal's scale is at most 28: 10^28 fits, and so does 10^28
+        // plus decimals below it.
+        _ => write_scaled(text, magnitude, 10_u128.pow(scale), scale),
     }
-    write_wide_decimal(text, value);
 }
 
-/// [`write_decimal`] for any mantissa.
-fn write_wide_decimal(text: &mut String, value: Decimal) {
-    /// The most decimal digits a `u64` always holds, and their power of ten.
-    const WORD_DIGITS: usize = 19;
-    const WORD: u128 = 10_u128.pow(19);
-    let scale = usize::try_from(value.scale()).unwrap_or(0);
-    // A 96-bit mantissa has at most 29 digits; a scale of 28 needs 29 with
-    // the leading zero.
-    let mut digits = [b'0'; 40];
-    let mut start = digits.len();
-    // Digits are made in 64-bit words (a 128-bit division by ten is a call).
-    let mut magnitude = value.mantissa().unsigned_abs();
-    let mut written = 0;
-    while magnitude >= WORD {
-        start = put_digits(&mut digits, start, (magnitude % WORD) as u64, WORD_DIGITS);
-        magnitude /= WORD;
-        written += WORD_DIGITS;
-    }
-    // Down to the units digit, at least.
-    start = put_digits(
-        &mut digits,
-        start,
-        magnitude as u64,
-        (scale + 1).saturating_sub(written),
-    );
-    let digits = digits.get(start..).unwrap_or_default();
-    let (whole, decimals) = digits.split_at(digits.len() - scale);
-    // The sign, the whole digits, the point and the decimals.
-    let mut shown = [b'.'; 42];
-    let mut length = 0;
-    let mut put = |part: &[u8]| {
-        if let Some(slot) = shown.get_mut(length..length + part.len()) {
-            slot.copy_from_slice(part);
-        }
-        length += part.len();
-    };
-    if value.is_sign_negative() {
-        put(b"-");
-    }
-    put(whole);
+/// Writes `magnitude` / `power` with `scale` decimals (`power` = 10^scale).
+fn write_scaled<N>(text: &mut String, magnitude: N, power: N, scale: u32)
+where
+    N: itoa::Integer + Copy + Div<Output = N> + Rem<Output = N> + Add<Output = N>,
+{
+    let mut digits = itoa::Buffer::new();
+    text.push_str(digits.format(magnitude / power));
     if scale > 0 {
-        put(b".");
-        put(decimals);
+        text.push('.');
+        text.push_str(
+            digits
+                .format(power + magnitude % power)
+                .get(1..)
+                .unwrap_or_default(),
+        );
     }
-    push_ascii(text, shown.get(..length).unwrap_or_default());
-}
-
-/// Appends ASCII bytes (digits, signs, points) as text.
-fn push_ascii(text: &mut String, bytes: &[u8]) {
-    text.push_str(std::str::from_utf8(bytes).unwrap_or_default());
 }
 
 /// Writes a date as its `Display` does (`YYYY-MM-DD`), without a formatter
-/// for the years of four digits.
+/// for the years of four digits: `1YYYYMMDD` is written as one integer, and
+/// its digits are copied with the dashes between them.
 pub(crate) fn write_date(text: &mut String, date: Date) {
     match u32::try_from(date.year()) {
         Ok(year @ 0..=9999) => {
-            let mut shown = *b"0000-00-00";
-            put_digits(&mut shown, 4, u64::from(year), 4);
-            put_digits(&mut shown, 7, u64::from(date.month()), 2);
-            put_digits(&mut shown, 10, u64::from(date.day()), 2);
-            push_ascii(text, &shown);
+            let packed =
+                100_000_000 + year * 10_000 + u32::from(date.month()) * 100 + u32::from(date.day());
+            let mut digits = itoa::Buffer::new();
+            let shown = digits.format(packed);
+            for (part, dash) in [(1..5, true), (5..7, true), (7..9, false)] {
+                text.push_str(shown.get(part).unwrap_or_default());
+                if dash {
+                    text.push('-');
+                }
+            }
         }
         // Writing to a `String` cannot fail.
         _ => {
@@ -180,42 +147,6 @@ pub(crate) fn write_date(text: &mut String, date: Date) {
 /// Writes a year as its `Display` does.
 pub(crate) fn write_year(text: &mut String, year: i32) {
     write_decimal(text, Decimal::from(year));
-}
-
-/// "00" to "99": digits are put two at a time.
-const DIGIT_PAIRS: [[u8; 2]; 100] = {
-    let mut pairs = [[b'0'; 2]; 100];
-    let mut index = 0;
-    while index < 100 {
-        pairs[index] = [b'0' + (index / 10) as u8, b'0' + (index % 10) as u8];
-        index += 1;
-    }
-    pairs
-};
-
-/// Puts the digits of `digits` in `buffer` before `end`, at least
-/// `at_least` of them (zeros in front); returns where they start. The buffer
-/// must have room for them.
-fn put_digits(buffer: &mut [u8], end: usize, mut digits: u64, at_least: usize) -> usize {
-    let mut start = end;
-    while digits >= 10 && start >= 2 {
-        start -= 2;
-        if let (Some(slot), Some(pair)) = (
-            buffer.get_mut(start..start + 2),
-            DIGIT_PAIRS.get((digits % 100) as usize),
-        ) {
-            slot.copy_from_slice(pair);
-        }
-        digits /= 100;
-    }
-    while (digits > 0 || end - start < at_least) && start > 0 {
-        start -= 1;
-        if let Some(slot) = buffer.get_mut(start) {
-            *slot = b'0' + (digits % 10) as u8;
-        }
-        digits /= 10;
-    }
-    start
 }
 
 /// A boolean cell.
