@@ -74,11 +74,17 @@ pub struct DomainScore {
 }
 
 impl DomainScore {
+    /// Every value scored and at least one applicable point: a domain whose
+    /// fraction is defined.
+    pub(crate) fn complete_with_applicable_points(&self) -> bool {
+        !self.incomplete && self.applicable_points > Decimal::ZERO
+    }
+
     /// earned / applicable; `None` when no applicable item or incomplete.
     /// Worked out when asked for: a composite is weighed from the sums.
     #[must_use]
     pub fn fraction(&self) -> Option<Decimal> {
-        if self.incomplete || self.applicable_points <= Decimal::ZERO {
+        if !self.complete_with_applicable_points() {
             return None;
         }
         self.earned.checked_div(self.applicable_points)
@@ -96,7 +102,7 @@ impl DomainScore {
     /// decimal division in nearly every case (module `rounded_percent`).
     #[must_use]
     pub fn rounded_percent(&self, places: u32) -> Option<Decimal> {
-        if self.incomplete || self.applicable_points <= Decimal::ZERO {
+        if !self.complete_with_applicable_points() {
             return None;
         }
         crate::rounded_percent::rounded_percent(self.earned, self.applicable_points, places)

@@ -130,18 +130,17 @@ pub(crate) fn weighted_part(domain: &DomainScore, applicable_weight: Decimal) ->
         .checked_div(domain.applicable_points.checked_mul(applicable_weight)?)
 }
 
-/// Whether a domain's fraction, `earned / applicable`, is a number: what its
-/// `fraction` holds when worked out, found without dividing when |earned| ≤
-/// applicable (a quotient of at most 1 always is). The domains a composite
-/// weighs.
+/// Whether [`DomainScore::fraction`] is a number, found without dividing
+/// when |earned| ≤ applicable (a quotient of at most 1 always is). The
+/// domains a composite weighs.
 pub(super) fn has_fraction(domain: &DomainScore) -> bool {
     let applicable = domain.applicable_points;
-    !domain.incomplete
-        && applicable > Decimal::ZERO
+    domain.complete_with_applicable_points()
         && (domain.earned.abs() <= applicable || domain.earned.checked_div(applicable).is_some())
 }
 
-/// Drops the last-digit error of decimal division (see the module documentation).
+/// Drops the last-digit error of decimal division (see the documentation of
+/// [`super`], the composite module).
 pub(crate) fn snap(value: Decimal) -> Decimal {
     value
         .round_dp_with_strategy(EXACT_PLACES, RoundingStrategy::MidpointAwayFromZero)

@@ -32,6 +32,7 @@
 pub mod assessment;
 pub mod composite;
 pub mod dataset;
+mod decimal_parts;
 mod domain_sums;
 pub mod eligibility;
 pub mod eligibility_types;

@@ -16,6 +16,8 @@
 
 use rust_decimal::Decimal;
 
+use crate::decimal_parts::power_of_ten;
+
 /// The most decimals this rounds to: the decimal quotient's error, 10⁻²⁸ of
 /// the fraction, is then at most 10⁻²² of a last place, below the margin.
 const MOST_PLACES: u32 = 4;
@@ -23,9 +25,6 @@ const MOST_PLACES: u32 = 4;
 /// How close to a midpoint, in parts of the divisor, is left to the decimal
 /// way: 10⁻²⁰.
 const MARGIN: u128 = 10_u128.pow(20);
-
-/// 10^0 to 10^38.
-const POWERS_OF_TEN: [u128; 39] = crate::rounded_sum::powers_of_ten();
 
 /// `earned / applicable × 100` rounded half away from zero to `places`
 /// decimals (with that scale), when found without decimal division; `None`
@@ -42,15 +41,14 @@ pub(crate) fn rounded_percent(
     {
         return None;
     }
-    let power = |exponent: u32| POWERS_OF_TEN.get(usize::try_from(exponent).ok()?).copied();
     let earned_digits = earned.mantissa().unsigned_abs();
     let applicable_digits = applicable.mantissa().unsigned_abs();
     // The percent in last places: earned × 10^(applicable scale + 2 + places)
     // over applicable × 10^(earned scale).
-    let numerator = earned_digits.checked_mul(power(applicable.scale() + 2 + places)?)?;
-    let denominator = applicable_digits.checked_mul(power(earned.scale())?)?;
+    let numerator = earned_digits.checked_mul(power_of_ten(applicable.scale() + 2 + places)?)?;
+    let denominator = applicable_digits.checked_mul(power_of_ten(earned.scale())?)?;
     let (whole, remainder) = divide(numerator, denominator);
-    if whole > power(2 + places)? {
+    if whole > power_of_ten(2 + places)? {
         return None;
     }
     let rest = denominator - remainder;

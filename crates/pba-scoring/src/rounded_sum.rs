@@ -24,26 +24,7 @@ use std::cmp::Ordering;
 
 use rust_decimal::Decimal;
 
-/// 2^96: mantissas are below it.
-const DECIMAL_LIMIT: u128 = 1 << 96;
-
-/// 10^0 to 10^28, the factors that align a scale to another.
-const POWERS_OF_TEN: [u128; 29] = powers_of_ten();
-
-/// 10^0 to 10^(N-1) (N at most 39: 10^38 is the largest in a `u128`).
-#[expect(
-    clippy::indexing_slicing,
-    reason = "evaluated at compile time: an index out of range fails the build, not a run"
-)]
-pub(crate) const fn powers_of_ten<const N: usize>() -> [u128; N] {
-    let mut powers = [1_u128; N];
-    let mut index = 1;
-    while index < N {
-        powers[index] = powers[index - 1] * 10;
-        index += 1;
-    }
-    powers
-}
+use crate::decimal_parts::{DECIMAL_LIMIT, power_of_ten};
 
 /// A non-negative decimal as mantissa and scale, added to as rust_decimal adds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,9 +85,9 @@ impl RoundedSum {
     /// The mantissa at the larger `scale`, when below 2^127 (a sum with a
     /// mantissa below 2^96 then fits in a `u128`).
     fn aligned(self, scale: u32) -> Option<u128> {
-        let power = POWERS_OF_TEN.get(usize::try_from(scale - self.scale).ok()?)?;
+        let power = power_of_ten(scale - self.scale)?;
         self.mantissa
-            .checked_mul(*power)
+            .checked_mul(power)
             .filter(|mantissa| *mantissa < 1 << 127)
     }
 }

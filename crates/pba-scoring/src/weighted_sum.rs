@@ -38,7 +38,7 @@
 use rust_decimal::Decimal;
 
 use crate::composite::{DomainScore, EXACT_PLACES};
-use crate::rounded_sum::powers_of_ten;
+use crate::decimal_parts::{DECIMAL_LIMIT, MOST_SCALE, non_negative_parts, power_of_ten};
 
 /// Decimals each part is found to.
 const PLACES: u32 = 26;
@@ -56,15 +56,6 @@ const MOST_PARTS: u128 = 64;
 /// The largest sum (a composite is at most 100) found here, in units.
 const LARGEST_SUM: u128 = 200 * 10_u128.pow(PLACES);
 
-/// 2^96: a decimal's mantissa is below it.
-const DECIMAL_LIMIT: u128 = 1 << 96;
-
-/// The most decimals a decimal holds.
-const MOST_SCALE: u32 = 28;
-
-/// 10^0 to 10^38.
-const POWERS_OF_TEN: [u128; 39] = powers_of_ten();
-
 /// The weighted parts of `domains` summed and snapped to [`EXACT_PLACES`]
 /// (then normalised), as the decimal way gives them; `None` when that must
 /// decide (see the module documentation).
@@ -72,13 +63,13 @@ pub(crate) fn snapped<'d>(
     domains: impl Iterator<Item = &'d DomainScore>,
     applicable_weight: Decimal,
 ) -> Option<Decimal> {
-    let (all_weights, all_weights_scale) = digits(applicable_weight)?;
+    let (all_weights, all_weights_scale) = non_negative_parts(applicable_weight)?;
     let mut total: u128 = 0;
     let mut parts: u128 = 0;
     for domain in domains {
-        let (weight, weight_scale) = digits(domain.weight)?;
-        let (earned, earned_scale) = digits(domain.earned)?;
-        let (applicable, applicable_scale) = digits(domain.applicable_points)?;
+        let (weight, weight_scale) = non_negative_parts(domain.weight)?;
+        let (earned, earned_scale) = non_negative_parts(domain.earned)?;
+        let (applicable, applicable_scale) = non_negative_parts(domain.applicable_points)?;
         let scaled = weight
             .checked_mul(100)
             .filter(|scaled| *scaled < DECIMAL_LIMIT)?;
@@ -90,7 +81,7 @@ pub(crate) fn snapped<'d>(
         );
         // The divisor exact; the dividend exact, or divided by at least 1.
         let exact = |mantissa: u128, scale: u32| mantissa < DECIMAL_LIMIT && scale <= MOST_SCALE;
-        let at_least_one = power(denominator_scale).is_some_and(|one| denominator >= one);
+        let at_least_one = power_of_ten(denominator_scale).is_some_and(|one| denominator >= one);
         if !exact(denominator, denominator_scale)
             || denominator == 0
             || !(exact(numerator, numerator_scale) || at_least_one)
@@ -99,7 +90,9 @@ pub(crate) fn snapped<'d>(
         }
         // The dividend's value must fit a decimal (the decimal way rounds a
         // longer mantissa but overflows past 2^96 units).
-        if numerator >= DECIMAL_LIMIT.saturating_mul(power(numerator_scale).unwrap_or(u128::MAX)) {
+        if numerator
+            >= DECIMAL_LIMIT.saturating_mul(power_of_ten(numerator_scale).unwrap_or(u128::MAX))
+        {
             return None;
         }
         // part × 10^26 = numerator × 10^(applicable scale + weights scale +
@@ -107,9 +100,15 @@ pub(crate) fn snapped<'d>(
         let up = applicable_scale + all_weights_scale + PLACES;
         let down = weight_scale + earned_scale;
         let (numerator, denominator) = if up >= down {
-            (numerator.checked_mul(power(up - down)?)?, denominator)
+            (
+                numerator.checked_mul(power_of_ten(up - down)?)?,
+                denominator,
+            )
         } else {
-            (numerator, denominator.checked_mul(power(down - up)?)?)
+            (
+                numerator,
+                denominator.checked_mul(power_of_ten(down - up)?)?,
+            )
         };
         total = total.checked_add(numerator / denominator)?;
         parts += 1;
@@ -126,19 +125,6 @@ pub(crate) fn snapped<'d>(
     Decimal::try_from_i128_with_scale(i128::try_from(rounded).ok()?, EXACT_PLACES)
         .ok()
         .map(|value| value.normalize())
-}
-
-/// A non-negative decimal's mantissa and scale.
-fn digits(value: Decimal) -> Option<(u128, u32)> {
-    if value.is_sign_negative() && !value.is_zero() {
-        return None;
-    }
-    Some((value.mantissa().unsigned_abs(), value.scale()))
-}
-
-/// 10^exponent, when a `u128` holds it.
-fn power(exponent: u32) -> Option<u128> {
-    POWERS_OF_TEN.get(usize::try_from(exponent).ok()?).copied()
 }
 
 #[cfg(test)]
