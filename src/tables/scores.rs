@@ -221,25 +221,28 @@ pub const FACILITY_SCORE_COLUMNS: [&str; 12] = [
 /// text, its rows written on every core.
 pub fn facility_scores(scores: &YearScores, dataset: &Dataset) -> String {
     // Scores made by `pba score` carry their ISC count; others are counted.
-    let counts = scores
+    let counts = if scores
         .facilities
         .iter()
         .any(|facility| facility.assessments.is_none())
-        .then(|| isc_counts(scores));
+    {
+        isc_counts(scores)
+    } else {
+        HashMap::default()
+    };
     let columns = FACILITY_SCORE_COLUMNS.map(str::to_owned);
     let rows = with_registry(&scores.facilities, dataset);
     csv_text(&columns, &rows, |text, (facility, registry)| {
         let district = registry.and_then(|found| dataset.districts.get(&found.district_id));
-        let (all, valid) = match (facility.assessments, &counts) {
-            (Some(all), _) => (
+        let (all, valid) = match facility.assessments {
+            Some(all) => (
                 usize::try_from(all).unwrap_or(usize::MAX),
                 usize::try_from(facility.valid_assessments).unwrap_or(usize::MAX),
             ),
-            (None, Some(counts)) => counts
+            None => counts
                 .get(facility.facility_id.as_str())
                 .copied()
                 .unwrap_or_default(),
-            (None, None) => (0, 0),
         };
         let mut row = RowWriter::new(text);
         row.cell(facility.facility_id.as_str());
