@@ -4,7 +4,7 @@
 //! `SUM` formulas whose cached results are the exact sums of the amounts
 //! written, so a spreadsheet shows the same total before recalculation.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use pba_allocation::{PbaList, PbaRow};
 use pba_data::WriteError;
@@ -46,7 +46,7 @@ pub fn pba_list_xlsx(
     let mut workbook = new_workbook()?;
     {
         let sheet = workbook.add_worksheet();
-        sheet.set_name("Summary")?;
+        sheet.set_name(SUMMARY)?;
         summary_sheet(SheetWriter::new(sheet), list, policy)?;
     }
     let mut by_district: BTreeMap<&DistrictId, Vec<&PbaRow>> = BTreeMap::new();
@@ -56,11 +56,18 @@ pub fn pba_list_xlsx(
     // District sheets are filled on every core (the benchmark's national
     // per-district list has 87 of them, 49,078 rows), then added in district
     // order.
+    let names = sheet_names(
+        SUMMARY,
+        by_district.keys().map(|district| district.as_str()),
+    );
     let sheets: Vec<Result<Worksheet, WriteError>> = by_district
+        .into_iter()
+        .zip(names)
+        .collect::<Vec<_>>()
         .into_par_iter()
-        .map(|(district, rows)| {
+        .map(|((district, rows), sheet_name)| {
             let mut sheet = Worksheet::new();
-            sheet.set_name(sheet_name(district.as_str()))?;
+            sheet.set_name(sheet_name)?;
             let name = dataset
                 .districts
                 .get(district)
@@ -76,18 +83,56 @@ pub fn pba_list_xlsx(
     workbook_bytes(workbook)
 }
 
-/// A valid, unique-enough sheet name: at most 31 characters, none of `[]:*?/\`.
+/// The first sheet's name.
+const SUMMARY: &str = "Summary";
+
+/// The most characters in a sheet name.
+const SHEET_NAME_CHARACTERS: usize = 31;
+
+/// A sheet name for each district id, in order: the id with each of
+/// `[]:*?/\` (and an apostrophe at either end) made `_`, cut to 31
+/// characters, and made unique among the sheets (a spreadsheet compares
+/// sheet names without case) by `~2`, `~3`... at its end. District ids are
+/// free text, so two may share their first 31 characters.
+fn sheet_names<'d>(first: &str, districts: impl Iterator<Item = &'d str>) -> Vec<String> {
+    let mut used: HashSet<String> = HashSet::from([first.to_lowercase()]);
+    districts
+        .map(|district| {
+            let base = sheet_name(district);
+            let mut name = base.clone();
+            let mut copy = 1;
+            while !used.insert(name.to_lowercase()) {
+                copy += 1;
+                let suffix = format!("~{copy}");
+                let kept = SHEET_NAME_CHARACTERS - suffix.chars().count();
+                name = base.chars().take(kept).collect::<String>() + &suffix;
+            }
+            name
+        })
+        .collect()
+}
+
+/// A valid sheet name from `text`: see [`sheet_names`].
 fn sheet_name(text: &str) -> String {
-    text.chars()
-        .map(|character| {
-            if "[]:*?/\\".contains(character) {
+    let kept: Vec<char> = text.chars().take(SHEET_NAME_CHARACTERS).collect();
+    let last = kept.len().saturating_sub(1);
+    let name: String = kept
+        .iter()
+        .enumerate()
+        .map(|(position, character)| {
+            let apostrophe_at_an_end = *character == '\'' && (position == 0 || position == last);
+            if "[]:*?/\\".contains(*character) || apostrophe_at_an_end {
                 '_'
             } else {
-                character
+                *character
             }
         })
-        .take(31)
-        .collect()
+        .collect();
+    if name.is_empty() {
+        "_".to_owned()
+    } else {
+        name
+    }
 }
 
 fn summary_sheet(
@@ -214,4 +259,77 @@ fn district_sheet(
     writer.label(row, 0, &format!("total ({currency})"))?;
     sum_formula(&mut writer, row, 7, (3, row), total)?;
     writer.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A workbook with a summary sheet and one sheet per name saves.
+    fn saves(names: &[String]) -> Result<(), String> {
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        workbook
+            .add_worksheet()
+            .set_name(SUMMARY)
+            .map_err(|error| error.to_string())?;
+        for name in names {
+            let mut sheet = Worksheet::new();
+            sheet.set_name(name).map_err(|error| error.to_string())?;
+            workbook.push_worksheet(sheet);
+        }
+        workbook
+            .save_to_buffer()
+            .map(|_| ())
+            .map_err(|error| error.to_string())
+    }
+
+    #[test]
+    fn district_ids_a_spreadsheet_would_refuse_get_their_own_sheets() {
+        let long = "A".repeat(33);
+        let districts = [
+            format!("{long}-02"),
+            format!("{long}-03"),
+            "summary".to_owned(),
+            "NIA-01".to_owned(),
+            "nia-01".to_owned(),
+            "'quoted'".to_owned(),
+            "a/b:c".to_owned(),
+        ];
+        let names = sheet_names(SUMMARY, districts.iter().map(String::as_str));
+        assert_eq!(
+            names,
+            [
+                "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                "AAAAAAAAAAAAAAAAAAAAAAAAAAAAA~2",
+                "summary~2",
+                "NIA-01",
+                "nia-01~2",
+                "_quoted_",
+                "a_b_c",
+            ]
+        );
+        assert_eq!(saves(&names), Ok(()));
+    }
+
+    proptest! {
+        #[test]
+        fn any_district_ids_give_a_workbook_that_saves(
+            // Short ids over few letters meet without case; long ones share
+            // their first 31 characters.
+            districts in prop::collection::btree_set(
+                prop_oneof![
+                    "[aA'\\[:/~2]{1,3}",
+                    "A{30}[aA'*]{1,4}",
+                    "[sS]ummary[~2]{0,2}",
+                    "[a-zA-Z0-9'\\[\\]:*?/\\\\ ~-]{1,40}",
+                ],
+                1..16,
+            ),
+        ) {
+            let names = sheet_names(SUMMARY, districts.iter().map(String::as_str));
+            prop_assert_eq!(names.len(), districts.len());
+            prop_assert_eq!(saves(&names), Ok(()));
+        }
+    }
 }
