@@ -84,14 +84,21 @@ def main() -> None:
 
     work = pathlib.Path(tempfile.mkdtemp(prefix="pba-ab-"))
     try:
+        # Copies, both made the same way: a binary as the linker wrote it
+        # runs slower than a copy of it (see `copy_binaries` in run.py).
+        binaries = {}
+        for label in ("old", "new"):
+            binaries[label] = work / f"pba-{label}"
+            shutil.copyfile(getattr(arguments, label), binaries[label])
+            binaries[label].chmod(0o755)
         reference = work / "reference"
         times = {"old": [], "new": []}
         identical = True
         for _ in range(arguments.rounds):
-            for label, binary in (("old", arguments.old), ("new", arguments.new)):
+            for label, binary in binaries.items():
                 out = work / label / "out"
                 shutil.rmtree(out, ignore_errors=True)
-                times[label].append(timed(command(arguments.command, binary, data, out)))
+                times[label].append(timed(command(arguments.command, str(binary), data, out)))
                 if not reference.exists():
                     shutil.copytree(out, reference)
                 elif not same_outputs(reference, out):
