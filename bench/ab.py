@@ -85,12 +85,9 @@ def main() -> None:
     work = pathlib.Path(tempfile.mkdtemp(prefix="pba-ab-"))
     try:
         # Copies, both made the same way: a binary as the linker wrote it
-        # runs slower than a copy of it (see `copy_binaries` in run.py).
-        binaries = {}
-        for label in ("old", "new"):
-            binaries[label] = work / f"pba-{label}"
-            shutil.copyfile(getattr(arguments, label), binaries[label])
-            binaries[label].chmod(0o755)
+        # runs slower than a copy of it (see `copy_binary` in run.py).
+        binaries = {label: run.copy_binary(getattr(arguments, label), work / f"pba-{label}")
+                    for label in ("old", "new")}
         reference = work / "reference"
         times = {"old": [], "new": []}
         identical = True
@@ -98,7 +95,7 @@ def main() -> None:
             for label, binary in binaries.items():
                 out = work / label / "out"
                 shutil.rmtree(out, ignore_errors=True)
-                times[label].append(timed(command(arguments.command, str(binary), data, out)))
+                times[label].append(timed(command(arguments.command, binary, data, out)))
                 if not reference.exists():
                     shutil.copytree(out, reference)
                 elif not same_outputs(reference, out):

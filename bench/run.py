@@ -73,23 +73,28 @@ def floor() -> str:
     return TIMED.get("floor", str(target_dir() / "release" / "examples" / "read_floor"))
 
 
-def copy_binaries(scratch: pathlib.Path) -> None:
-    """Times copies of the two binaries, not the files the linker wrote.
+def copy_binary(source: str, target: pathlib.Path) -> str:
+    """A copy of a binary to time, made the same way for every binary.
 
-    The linker writes a binary in pieces, and the kernel keeps such a file's
-    pages as small scattered pieces of memory until they leave the page
-    cache; a copy (what `cargo install` makes, or the same file read back
-    after a restart) is held in large pieces. pba's code is spread over many
-    functions and ran 6-10 % slower from the linker's file (2.2-2.3 s of user
-    time against 2.0-2.1 s for `pba score` at 100,000 facilities, the same
-    bytes); the floor's few hot loops ran the same from both. Both are
-    copied, so both are timed alike.
+    The same pba bytes ran 6-10 % slower from the file the linker wrote than
+    from a copy of it (2.2-2.3 s of user time against 2.0-2.1 s for `pba
+    score` at 100,000 facilities); the floor's few hot loops ran the same from
+    both. Most likely the file cache holds a file written in pieces as small
+    scattered pages, and a copy (what `cargo install` makes, or the same file
+    read back after a restart) as large ones, which pba's code, spread over
+    many functions, feels.
     """
+    if not pathlib.Path(source).is_file():
+        sys.exit(f"no binary at {source}: build it first (cargo build --release)")
+    shutil.copyfile(source, target)
+    target.chmod(0o755)
+    return str(target)
+
+
+def copy_binaries(scratch: pathlib.Path) -> None:
+    """Times copies of the two binaries, not the files the linker wrote."""
     for name, source in (("pba", pba()), ("floor", floor())):
-        target = scratch / name
-        shutil.copyfile(source, target)
-        target.chmod(0o755)
-        TIMED[name] = str(target)
+        TIMED[name] = copy_binary(source, scratch / name)
 
 
 def dataset(size: int) -> pathlib.Path:
